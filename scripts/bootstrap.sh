@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, on a machine that reaches only the package
+# registries (crates.io, npm, PyPI, Debian). Idempotent and quiet when all is there.
+# The offline wasm32 route is the one in shared/TOOLCHAIN.md.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+CARGO_LEPTOS_VERSION=0.3.11
+# Must equal the wasm-bindgen crate pinned in Cargo.toml (checked below).
+WASM_BINDGEN_VERSION=0.2.130
+
+say() { printf 'bootstrap: %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# --- Debian packages -------------------------------------------------------------------------
+need_pkgs=()
+for p in chromium brotli lld-22 rustc-web cargo-web rust-web-src nodejs npm; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")
+done
+if [ "${#need_pkgs[@]}" -gt 0 ]; then
+  # node/npm usually come with the machine; only install them if really absent.
+  command -v node >/dev/null && need_pkgs=("${need_pkgs[@]/nodejs}") && need_pkgs=("${need_pkgs[@]/npm}")
+  mapfile -t need_pkgs < <(printf '%s\n' "${need_pkgs[@]}" | grep -v '^$' || true)
+  if [ "${#need_pkgs[@]}" -gt 0 ]; then
+    say "installing Debian packages: ${need_pkgs[*]}"
+    as_root apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+  fi
+fi
+
+# Debian's Rust 1.96 as a rustup toolchain: it builds the cargo tools (their lock files need 1.96)
+# and, on machines where rustup cannot fetch wasm32, the site itself.
+rustup toolchain list 2>/dev/null | grep -q '^debian-web' || rustup toolchain link debian-web /usr
+
+# --- wasm32 target ---------------------------------------------------------------------------
+has_rustup_wasm() { rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; }
+has_debian_wasm() {
+  rustup toolchain list 2>/dev/null | grep -q '^debian-web' &&
+    ls /usr/lib/rustlib/wasm32-unknown-unknown/lib/ 2>/dev/null | grep -Eq '^libstd(-[0-9a-f]+)?\.rlib$'
+}
+# SMSITE_OFFLINE_WASM=1 forces the offline route (to test it on a machine that has the internet).
+if ! has_debian_wasm && { [ -n "${SMSITE_OFFLINE_WASM:-}" ] || ! has_rustup_wasm; }; then
+  # A machine with the internet gets rustup's target; give it a short time before falling back.
+  if [ -z "${SMSITE_OFFLINE_WASM:-}" ] && timeout 45 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 && has_rustup_wasm; then
+    say "wasm32 target installed by rustup"
+  else
+    say "rustup cannot fetch wasm32; building its standard library from Debian's Rust source"
+    sysroot_tmp="$(mktemp -d)"
+    (cd /usr/lib/rustlib/src/rust/library &&
+      RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+      RUSTFLAGS="-Zforce-unstable-if-unmarked -Cembed-bitcode=yes -Cpanic=abort" \
+      /usr/bin/cargo build -q --locked --release --target wasm32-unknown-unknown -p sysroot \
+        --target-dir "$sysroot_tmp")
+    as_root mkdir -p /usr/lib/rustlib/wasm32-unknown-unknown/lib
+    as_root cp "$sysroot_tmp"/wasm32-unknown-unknown/release/deps/*.rlib /usr/lib/rustlib/wasm32-unknown-unknown/lib/
+    as_root rm -f /usr/lib/rustlib/wasm32-unknown-unknown/lib/libsysroot-*.rlib
+    rm -rf "$sysroot_tmp"
+  fi
+fi
+# shellcheck source=env.sh
+. "$root/scripts/env.sh"
+
+# --- cargo tools -----------------------------------------------------------------------------
+# Tools build with Debian's 1.96 in their own scratch folder, never in the site's target folder.
+tool_install() { env -u CARGO_TARGET_DIR RUSTUP_TOOLCHAIN=debian-web cargo install -q "$@"; }
+if ! cargo-leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 20 minutes on 2 cores, once)"
+  tool_install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+grep -q "wasm-bindgen = \"=$WASM_BINDGEN_VERSION\"" Cargo.toml || {
+  say "Cargo.toml must pin wasm-bindgen = \"=$WASM_BINDGEN_VERSION\""; exit 1; }
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Its lock file pins webpki-roots 1.0.11, which the registry here lacks: build from the crate's
+  # source with that one dependency moved back a patch version.
+  src_tmp="$(mktemp -d)"
+  (cd "$src_tmp" && cargo new -q fetch && cd fetch &&
+    cargo add -q "wasm-bindgen-cli@=$WASM_BINDGEN_VERSION" >/dev/null 2>&1 && cargo fetch -q)
+  src="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION" | head -n1)"
+  cp -r "$src" "$src_tmp/cli"
+  (cd "$src_tmp/cli" &&
+    { cargo update -q -p webpki-roots --precise 1.0.10 2>/dev/null || true; } &&
+    tool_install --path . --locked)
+  rm -rf "$src_tmp"
+fi
+
+# --- npm tools: wasm-opt (binaryen) and the browser tests -------------------------------------
+npm_ci() { # $1 = folder with package-lock.json; reinstall only when the lock file changed
+  local dir="$1" stamp="$1/node_modules/.lock-stamp"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+npm_ci "$root/scripts/tools"
+[ -f "$root/end2end/package-lock.json" ] && npm_ci "$root/end2end"
+exit 0

@@ -1,0 +1,77 @@
+//! The HTML shell and the route table.
+use crate::components::layout::Layout;
+use crate::i18n::*;
+use crate::pages::{
+    coming_soon::ComingSoon, contact::ContactPage, home::HomePage, not_found::NotFound,
+};
+use crate::sections::Section;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::{
+    components::{Outlet, ParentRoute, Route, Router, Routes},
+    hooks::use_params_map,
+    ParamSegment, StaticSegment,
+};
+
+/// The document around the app. `<html lang dir>` is set by `I18nContextProvider`.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0a3e6e"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/smsite.css"/>
+        <I18nContextProvider>
+            <Router>
+                <Layout>
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <ParentRoute path=ParamSegment("lang") view=LocaleRoot>
+                            <Route path=StaticSegment("/") view=HomePage/>
+                            <Route path=StaticSegment(Section::Procedures.slug()) view=|| view! { <ComingSoon section=Section::Procedures/> }/>
+                            <Route path=StaticSegment(Section::Check.slug()) view=|| view! { <ComingSoon section=Section::Check/> }/>
+                            <Route path=StaticSegment(Section::Status.slug()) view=|| view! { <ComingSoon section=Section::Status/> }/>
+                            <Route path=StaticSegment(Section::Visit.slug()) view=|| view! { <ComingSoon section=Section::Visit/> }/>
+                            <Route path=StaticSegment(Section::Invest.slug()) view=|| view! { <ComingSoon section=Section::Invest/> }/>
+                            <Route path=StaticSegment(Section::News.slug()) view=|| view! { <ComingSoon section=Section::News/> }/>
+                            <Route path=StaticSegment(Section::Contact.slug()) view=ContactPage/>
+                        </ParentRoute>
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// `/:lang/…`: pages render only under a locale we publish; `/xx/…` is a 404.
+#[component]
+fn LocaleRoot() -> impl IntoView {
+    let params = use_params_map();
+    let known = move || {
+        params
+            .read()
+            .get("lang")
+            .is_some_and(|l| crate::locale::LOCALES.contains(&l.as_str()))
+    };
+    view! {
+        <Show when=known fallback=|| view! { <NotFound/> }>
+            <Outlet/>
+        </Show>
+    }
+}

@@ -1,0 +1,9 @@
+//! View pieces shared by the pages.
+pub mod breadcrumbs;
+pub mod footer;
+pub mod header;
+pub mod language_switcher;
+pub mod layout;
+pub mod page_meta;
+pub mod section_text;
+pub mod source_note;

@@ -1,0 +1,58 @@
+//! Per-page `<head>` entries: title, description, canonical URL, language alternates, Open Graph.
+use super::section_text::locale_code;
+use crate::i18n::*;
+use crate::locale::{localized_path, LOCALES};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_location;
+
+/// The public address the site is served under; links in `<head>` must be absolute.
+/// Set at build time (`SMSITE_PUBLIC_ORIGIN`) so the server and the wasm bundle agree.
+pub const PUBLIC_ORIGIN: &str = match option_env!("SMSITE_PUBLIC_ORIGIN") {
+    Some(origin) => origin,
+    None => "https://migration.gov.az",
+};
+
+pub fn absolute(path: &str) -> String {
+    format!("{PUBLIC_ORIGIN}{path}")
+}
+
+#[component]
+pub fn PageMeta(
+    /// The page's own title; the site name is appended.
+    #[prop(into)]
+    title: Signal<String>,
+    /// One or two sentences for search results.
+    #[prop(into)]
+    description: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let full_title = move || format!("{} – {}", title.get(), t_string!(i18n, site.name_short));
+    view! {
+        <Title text=full_title/>
+        <Meta name="description" content=move || description.get()/>
+        <Link rel="canonical" href=absolute(&path)/>
+        {LOCALES
+            .map(|code| {
+                view! { <Link rel="alternate" hreflang=code href=absolute(&localized_path(code, &path))/> }
+            })}
+        // `/` sends each visitor to their own language, which is what x-default means.
+        <Link rel="alternate" hreflang="x-default" href=absolute("/")/>
+        <Meta property="og:type" content="website"/>
+        <Meta property="og:site_name" content=move || t_string!(i18n, site.name)/>
+        <Meta property="og:title" content=move || title.get()/>
+        <Meta property="og:description" content=move || description.get()/>
+        <Meta property="og:url" content=absolute(&path)/>
+        <Meta property="og:locale" content=move || og_locale(locale_code(i18n))/>
+    }
+}
+
+fn og_locale(code: &str) -> &'static str {
+    match code {
+        "az" => "az_AZ",
+        "ru" => "ru_RU",
+        _ => "en_GB",
+    }
+}

@@ -1,0 +1,87 @@
+//! Redirects into a locale: `/` by the visitor's preference, `/en` to `/en/`, `/en/x/` to `/en/x`.
+use crate::locale::{self, LOCALE_COOKIE};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+
+/// `GET /`: the cookie the visitor set by choosing a language wins, then Accept-Language.
+pub async fn root(headers: HeaderMap) -> Response {
+    let cookie = cookie_value(&headers, LOCALE_COOKIE);
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let target = format!("/{}/", locale::negotiate(cookie, accept));
+    let mut response = redirect(StatusCode::FOUND, &target);
+    // The answer depends on these request headers; caches must not share it.
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+    response
+}
+
+/// A permanent redirect to the canonical form of a path, if it is not canonical:
+/// `/en` → `/en/` (the locale's home) and `/en/contact/` → `/en/contact`.
+pub fn canonical_redirect(uri: &Uri) -> Option<Response> {
+    let path = uri.path();
+    let target = match locale::from_path(path) {
+        Some(l) if path.len() == 1 + l.len() => format!("{path}/"),
+        Some(l) if path.len() > 2 + l.len() && path.ends_with('/') => {
+            path.trim_end_matches('/').to_string()
+        }
+        _ => return None,
+    };
+    let target = match uri.query() {
+        Some(q) => format!("{target}?{q}"),
+        None => target,
+    };
+    Some(redirect(StatusCode::PERMANENT_REDIRECT, &target))
+}
+
+fn redirect(status: StatusCode, target: &str) -> Response {
+    match HeaderValue::from_str(target) {
+        Ok(location) => (status, [(header::LOCATION, location)]).into_response(),
+        // Only reachable with a path that is not a valid header value; say no rather than panic.
+        Err(_) => StatusCode::BAD_REQUEST.into_response(),
+    }
+}
+
+fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim_matches('"'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_locale_cookie_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; i18n_pref_locale=ru; b=2"));
+        assert_eq!(cookie_value(&headers, LOCALE_COOKIE), Some("ru"));
+        assert_eq!(cookie_value(&headers, "missing"), None);
+    }
+
+    #[test]
+    fn only_non_canonical_paths_redirect() {
+        let to = |p: &str| {
+            canonical_redirect(&p.parse().unwrap())
+                .map(|r| r.headers()[header::LOCATION].to_str().unwrap().to_string())
+        };
+        assert_eq!(to("/en").as_deref(), Some("/en/"));
+        assert_eq!(to("/ru?x=1").as_deref(), Some("/ru/?x=1"));
+        assert_eq!(to("/az/contact/").as_deref(), Some("/az/contact"));
+        assert_eq!(to("/az/"), None);
+        assert_eq!(to("/az/contact"), None);
+        assert_eq!(to("/pkg/smsite.js"), None);
+    }
+}

@@ -1,0 +1,6 @@
+//! Server-only code (the `ssr` feature): configuration, the axum router, redirects.
+pub mod config;
+pub mod locale_redirect;
+pub mod router;
+
+pub use router::app_router;

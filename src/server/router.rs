@@ -1,0 +1,32 @@
+//! The axum application: redirects, the Leptos pages, static files, and the 404 page.
+use super::locale_redirect;
+use crate::app::{shell, App};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::Uri;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
+
+pub fn app_router(options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    Router::new()
+        .route("/", get(locale_redirect::root))
+        .leptos_routes(&options, routes, {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(fallback)
+        .with_state(options)
+}
+
+/// Anything the page routes do not match: a canonical-form redirect, a static file from the site
+/// root, or the app's localized 404 page (with status 404).
+async fn fallback(uri: Uri, state: State<LeptosOptions>, request: Request<Body>) -> Response {
+    if let Some(redirect) = locale_redirect::canonical_redirect(&uri) {
+        return redirect;
+    }
+    file_and_error_handler(shell)(uri, state, request).await
+}
