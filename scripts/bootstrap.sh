@@ -75,15 +75,17 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Its lock file pins webpki-roots 1.0.11, which the registry here lacks: build from the crate's
   # source with that one dependency moved back a patch version.
-  src_tmp="$(mktemp -d)"
-  (cd "$src_tmp" && cargo new -q fetch && cd fetch &&
-    cargo add -q "wasm-bindgen-cli@=$WASM_BINDGEN_VERSION" >/dev/null 2>&1 && cargo fetch -q)
-  src="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION" | head -n1)"
-  cp -r "$src" "$src_tmp/cli"
-  (cd "$src_tmp/cli" &&
-    { cargo update -q -p webpki-roots --precise 1.0.10 2>/dev/null || true; } &&
-    tool_install --path . --locked)
-  rm -rf "$src_tmp"
+  # `cargo install --locked` fails on that pin, but only after unpacking the source: use it.
+  tool_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked >/dev/null 2>&1 || true
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+    src="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION" | head -n1)"
+    src_tmp="$(mktemp -d)"
+    cp -r "$src" "$src_tmp/cli"
+    (cd "$src_tmp/cli" &&
+      env -u CARGO_TARGET_DIR RUSTUP_TOOLCHAIN=debian-web cargo update -q -p webpki-roots --precise 1.0.10 &&
+      tool_install --path . --locked)
+    rm -rf "$src_tmp"
+  fi
 fi
 
 # --- npm tools: wasm-opt (binaryen) and the browser tests -------------------------------------

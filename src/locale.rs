@@ -31,7 +31,10 @@ pub fn direction(code: &str) -> &'static str {
 
 /// The supported locale a code names, ignoring case (`"RU"` → `"ru"`).
 pub fn supported(code: &str) -> Option<&'static str> {
-    LOCALES.iter().copied().find(|l| l.eq_ignore_ascii_case(code))
+    LOCALES
+        .iter()
+        .copied()
+        .find(|l| l.eq_ignore_ascii_case(code))
 }
 
 /// The locale that a path starts with: `/ru/contact` → `ru`. Anything else → `None`.

@@ -63,7 +63,10 @@ mod tests {
     #[test]
     fn current_section_from_path() {
         assert_eq!(Section::from_path("/ru/status"), Some(Section::Status));
-        assert_eq!(Section::from_path("/ru/news/2020-results"), Some(Section::News));
+        assert_eq!(
+            Section::from_path("/ru/news/2020-results"),
+            Some(Section::News)
+        );
         assert_eq!(Section::from_path("/ru/"), None);
     }
 }

@@ -67,9 +67,8 @@ pub fn Header() -> impl IntoView {
 fn NavItem(section: Section) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let current = move || {
-        (Section::from_path(&location.pathname.read()) == Some(section)).then_some("page")
-    };
+    let current =
+        move || (Section::from_path(&location.pathname.read()) == Some(section)).then_some("page");
     view! {
         <li class="site-nav__item">
             <a class="site-nav__link" href=move || section.path(locale_code(i18n)) aria-current=current>

@@ -11,7 +11,10 @@ pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let path_locale = Memo::new(move |_| {
         let code = crate::locale::from_path(&location.pathname.read())?;
-        Locale::get_all().iter().copied().find(|l| l.as_str() == code)
+        Locale::get_all()
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == code)
     });
     // The URL's locale prefix decides the language. On the server this runs once, before the
     // page renders (so `<html lang>` and every text agree); in the browser the effect follows

@@ -2,7 +2,7 @@
 //! needs its key spelled out: the compiler then checks every key exists.
 use crate::i18n::*;
 use crate::sections::Section;
-use leptos_i18n::I18nContext;
+use leptos_i18n::{I18nContext, Locale as _};
 
 pub fn section_name(i18n: I18nContext<Locale>, section: Section) -> &'static str {
     match section {

@@ -1,6 +1,9 @@
-//! Redirects into a locale: `/` by the visitor's preference, `/en` to `/en/`, `/en/x/` to `/en/x`.
+//! Redirects into a locale: `/` by the visitor's preference, `/en` to `/en/`, `/en/x/` to `/en/x`;
+//! and the cookie that remembers the language of the last page read.
 use crate::locale::{self, LOCALE_COOKIE};
+use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// `GET /`: the cookie the visitor set by choosing a language wins, then Accept-Language.
@@ -16,9 +19,10 @@ pub async fn root(headers: HeaderMap) -> Response {
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
     response
 }
 
@@ -38,6 +42,24 @@ pub fn canonical_redirect(uri: &Uri) -> Option<Response> {
         None => target,
     };
     Some(redirect(StatusCode::PERMANENT_REDIRECT, &target))
+}
+
+/// Middleware: a page read in a language makes that language the visitor's preference, so `/`
+/// opens in it next time. The hydrated app sets the same cookie when it switches language; this
+/// covers visitors without JavaScript. Only sent when the preference changes.
+pub async fn remember_locale(request: Request, next: Next) -> Response {
+    let page_locale = locale::from_path(request.uri().path());
+    let known = cookie_value(request.headers(), LOCALE_COOKIE).map(str::to_owned);
+    let mut response = next.run(request).await;
+    if let Some(l) = page_locale {
+        if response.status() == StatusCode::OK && known.as_deref() != Some(l) {
+            let cookie = format!("{LOCALE_COOKIE}={l}; Path=/; Max-Age=31536000; SameSite=Lax");
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+        }
+    }
+    response
 }
 
 fn redirect(status: StatusCode, target: &str) -> Response {
@@ -66,7 +88,10 @@ mod tests {
     #[test]
     fn reads_the_locale_cookie_among_others() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; i18n_pref_locale=ru; b=2"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; i18n_pref_locale=ru; b=2"),
+        );
         assert_eq!(cookie_value(&headers, LOCALE_COOKIE), Some("ru"));
         assert_eq!(cookie_value(&headers, "missing"), None);
     }

@@ -19,6 +19,7 @@ pub fn app_router(options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .fallback(fallback)
+        .layer(axum::middleware::from_fn(locale_redirect::remember_locale))
         .with_state(options)
 }
 
