@@ -12,3 +12,7 @@ fi
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$_root/target}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 unset _root
+# cargo-leptos sets this for its builds, and leptos reads it at compile time (it names the wasm
+# file in the hydration script). Plain `cargo test`/`clippy` must see the same value, or they
+# rebuild leptos differently and overwrite the server binary with one that asks for the wrong file.
+export LEPTOS_OUTPUT_NAME=smsite

@@ -11,6 +11,11 @@ pub const DEFAULT_LOCALE: &str = "en";
 /// hydrated app and the server agree).
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 
+/// The `Set-Cookie` / `document.cookie` value that remembers a locale for a year.
+pub fn cookie(code: &str) -> String {
+    format!("{LOCALE_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax")
+}
+
 /// The locale's name in its own language, as the language switcher shows it.
 pub fn endonym(code: &str) -> &'static str {
     match code {

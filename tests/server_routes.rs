@@ -230,6 +230,14 @@ async fn reading_a_page_remembers_its_language() {
     // Already remembered: no new cookie.
     let page = get("/az/contact", &[("cookie", "i18n_pref_locale=az")]).await;
     assert!(page.headers.get(header::SET_COOKIE).is_none());
+    // Another language read: the preference follows.
+    let page = get("/ru/", &[("cookie", "i18n_pref_locale=az")]).await;
+    let cookies: Vec<_> = page.headers.get_all(header::SET_COOKIE).iter().collect();
+    assert_eq!(cookies.len(), 1);
+    assert!(cookies[0]
+        .to_str()
+        .unwrap()
+        .starts_with("i18n_pref_locale=ru;"));
     // A 404 does not change the preference.
     let page = get("/ru/no-such-page", &[]).await;
     assert!(page.headers.get(header::SET_COOKIE).is_none());

@@ -35,6 +35,10 @@ test.describe("with JavaScript", () => {
     expect(loads()).toBe(0);
     expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
     expect(errors).toEqual([]);
+
+    // The client-side switch is remembered too: the site's root now opens in Azerbaijani.
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/az\/$/);
   });
 
   test("navigation links move between pages without a reload", async ({ page, isMobile }) => {

@@ -29,6 +29,10 @@ pub fn Layout(children: Children) -> impl IntoView {
         if let Some(l) = path_locale.get() {
             if i18n.get_locale_untracked() != l {
                 i18n.set_locale(l);
+                // The server remembers the language of pages it serves; a client-side switch
+                // never reaches it, so the browser stores the choice itself.
+                #[cfg(feature = "hydrate")]
+                remember_in_browser(l.as_str());
             }
         }
     });
@@ -39,5 +43,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="width-container">{children()}</div>
         </main>
         <Footer/>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn remember_in_browser(code: &str) {
+    use wasm_bindgen::JsCast;
+    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let _ = doc.set_cookie(&crate::locale::cookie(code));
     }
 }

@@ -53,8 +53,7 @@ pub async fn remember_locale(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if let Some(l) = page_locale {
         if response.status() == StatusCode::OK && known.as_deref() != Some(l) {
-            let cookie = format!("{LOCALE_COOKIE}={l}; Path=/; Max-Age=31536000; SameSite=Lax");
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
+            if let Ok(value) = HeaderValue::from_str(&locale::cookie(l)) {
                 response.headers_mut().append(header::SET_COOKIE, value);
             }
         }
