@@ -59,6 +59,12 @@ if ! has_debian_wasm && { [ -n "${SMSITE_OFFLINE_WASM:-}" ] || ! has_rustup_wasm
     rm -rf "$sysroot_tmp"
   fi
 fi
+# rustc links wasm with `rust-lld` from its sysroot; Debian's rustc-web does not ship it, but
+# lld-22 is the same program (rustc passes `-flavor wasm`).
+if has_debian_wasm && [ ! -e /usr/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld ]; then
+  as_root mkdir -p /usr/lib/rustlib/x86_64-unknown-linux-gnu/bin
+  as_root ln -sf /usr/lib/llvm-22/bin/lld /usr/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld
+fi
 # shellcheck source=env.sh
 . "$root/scripts/env.sh"
 
