@@ -2,7 +2,17 @@
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
-    coming_soon::ComingSoon, contact::ContactPage, home::HomePage, not_found::NotFound,
+    article::{NewsArticlePage, SectionPage},
+    coming_soon::ComingSoon,
+    contact::ContactPage,
+    guide::GuidePage,
+    home::HomePage,
+    journey::JourneyPage,
+    news::NewsPage,
+    not_found::NotFound,
+    procedures::ProceduresPage,
+    search::SearchPage,
+    statistics::StatisticsPage,
 };
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -10,7 +20,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::{
     components::{Outlet, ParentRoute, Route, Router, Routes},
     hooks::use_params_map,
-    ParamSegment, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
 };
 
 /// The document around the app. `<html lang dir>` is set by `I18nContextProvider`.
@@ -44,12 +54,19 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <ParentRoute path=ParamSegment("lang") view=LocaleRoot>
                             <Route path=StaticSegment("/") view=HomePage/>
-                            <Route path=StaticSegment(Section::Procedures.slug()) view=|| view! { <ComingSoon section=Section::Procedures/> }/>
+                            // Content pages wait for their data on the server (SsrMode::Async), so the
+                            // HTML is complete without JavaScript and for crawlers.
+                            <Route path=StaticSegment("procedures") view=ProceduresPage ssr=SsrMode::Async/>
+                            <Route path=(StaticSegment("procedures"), ParamSegment("slug")) view=GuidePage ssr=SsrMode::Async/>
+                            <Route path=(StaticSegment("journeys"), ParamSegment("slug")) view=JourneyPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment(Section::Check.slug()) view=|| view! { <ComingSoon section=Section::Check/> }/>
                             <Route path=StaticSegment(Section::Status.slug()) view=|| view! { <ComingSoon section=Section::Status/> }/>
-                            <Route path=StaticSegment(Section::Visit.slug()) view=|| view! { <ComingSoon section=Section::Visit/> }/>
-                            <Route path=StaticSegment(Section::Invest.slug()) view=|| view! { <ComingSoon section=Section::Invest/> }/>
-                            <Route path=StaticSegment(Section::News.slug()) view=|| view! { <ComingSoon section=Section::News/> }/>
+                            <Route path=StaticSegment("visit") view=|| view! { <SectionPage section=Section::Visit/> } ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("invest") view=|| view! { <SectionPage section=Section::Invest/> } ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("news") view=NewsPage ssr=SsrMode::Async/>
+                            <Route path=(StaticSegment("news"), StaticSegment("statistics")) view=StatisticsPage ssr=SsrMode::Async/>
+                            <Route path=(StaticSegment("news"), ParamSegment("slug")) view=NewsArticlePage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment(Section::Contact.slug()) view=ContactPage/>
                         </ParentRoute>
                     </Routes>

@@ -6,9 +6,12 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod app;
 pub mod components;
+pub mod content;
 pub mod dates;
+pub mod jsonld;
 pub mod locale;
 pub mod pages;
+pub mod search;
 pub mod sections;
 #[cfg(feature = "ssr")]
 pub mod server;

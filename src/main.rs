@@ -10,6 +10,13 @@ async fn main() -> std::process::ExitCode {
         )
         .init();
 
+    // Broken content stops the start with every problem listed, each naming its file.
+    if let Err(errors) = smsite::content::store::init() {
+        for e in &errors {
+            tracing::error!("{e}");
+        }
+        return std::process::ExitCode::FAILURE;
+    }
     let options = match smsite::server::config::leptos_options() {
         Ok(options) => options,
         Err(e) => {

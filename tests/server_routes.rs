@@ -5,7 +5,6 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use smsite::locale::LOCALES;
-use smsite::sections::Section;
 use std::collections::{HashMap, HashSet};
 use tower::ServiceExt;
 
@@ -15,10 +14,20 @@ struct Page {
     body: String,
 }
 
+/// One router for the whole test binary, as in the server: generating Leptos's route list while
+/// other tests render pages (one router per request) made those renders wait forever.
+fn app() -> axum::Router {
+    static APP: std::sync::OnceLock<axum::Router> = std::sync::OnceLock::new();
+    APP.get_or_init(|| {
+        let options = smsite::server::config::leptos_options().expect("configuration");
+        smsite::server::app_router(options)
+    })
+    .clone()
+}
+
 async fn get(path: &str, headers: &[(&str, &str)]) -> Page {
     let _ = any_spawner::Executor::init_tokio();
-    let options = smsite::server::config::leptos_options().expect("configuration");
-    let app = smsite::server::app_router(options);
+    let app = app();
     let mut request = Request::get(path);
     for (k, v) in headers {
         request = request.header(*k, *v);
@@ -77,13 +86,27 @@ fn title(html: &str) -> &str {
     &html[start..end]
 }
 
+/// Every page of the site in one locale: the shell's pages and every content page.
 fn page_paths(locale: &str) -> Vec<String> {
-    let mut paths = vec![format!("/{locale}/")];
-    paths.extend(Section::ALL.iter().map(|s| s.path(locale)));
-    paths
+    smsite::server::seo::page_paths(smsite::content::store::global())
+        .into_iter()
+        .map(|p| format!("/{locale}{p}"))
+        .collect()
 }
 
-#[tokio::test]
+/// The contents of every `<script type="application/ld+json">`, parsed.
+fn json_ld(html: &str) -> Vec<serde_json::Value> {
+    let open = "<script type=\"application/ld+json\">";
+    html.match_indices(open)
+        .map(|(i, _)| {
+            let rest = &html[i + open.len()..];
+            let text = &rest[..rest.find("</script>").unwrap()];
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON-LD {text}: {e}"))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn root_sends_visitors_to_their_language() {
     let cases: &[(&[(&str, &str)], &str)] = &[
         (&[], "/en/"),
@@ -106,7 +129,7 @@ async fn root_sends_visitors_to_their_language() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_answers_in_its_language_with_alternates() {
     for locale in LOCALES {
         let mut titles = HashSet::new();
@@ -148,6 +171,9 @@ async fn every_page_answers_in_its_language_with_alternates() {
                 "{path}: description"
             );
             assert!(html.contains("/pkg/smsite.js"), "{path}: hydration script");
+            for ld in json_ld(html) {
+                assert_eq!(ld["@context"], "https://schema.org", "{path}");
+            }
             let t = title(html).to_string();
             assert!(!t.is_empty(), "{path}: empty title");
             assert!(
@@ -158,7 +184,7 @@ async fn every_page_answers_in_its_language_with_alternates() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_translated() {
     let home = |l: &'static str| async move { get(&format!("/{l}/"), &[]).await.body };
     assert!(home("en")
@@ -172,7 +198,7 @@ async fn pages_are_translated() {
         .contains("Пребывание, работа и жизнь в Азербайджане"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_are_localized_404s() {
     let cases = [
         ("/en/no-such-page", "en", "Page not found"),
@@ -196,7 +222,7 @@ async fn unknown_pages_are_localized_404s() {
     assert!(page.body.contains("Страница не найдена"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn non_canonical_paths_redirect_permanently() {
     let page = get("/ru", &[]).await;
     assert_eq!(page.status, StatusCode::PERMANENT_REDIRECT);
@@ -206,7 +232,7 @@ async fn non_canonical_paths_redirect_permanently() {
     assert_eq!(location(&page), "/az/contact");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn navigation_marks_the_current_section() {
     let current = |html: &str| -> Vec<String> {
         tags(html, "a")
@@ -222,7 +248,7 @@ async fn navigation_marks_the_current_section() {
     assert!(current(&get("/en/", &[]).await.body).is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reading_a_page_remembers_its_language() {
     let page = get("/az/contact", &[]).await;
     let cookie = page.headers[header::SET_COOKIE].to_str().unwrap();
@@ -241,4 +267,168 @@ async fn reading_a_page_remembers_its_language() {
     // A 404 does not change the preference.
     let page = get("/ru/no-such-page", &[]).await;
     assert!(page.headers.get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn content_pages_carry_their_structured_data() {
+    let types = |path: &'static str| async move {
+        let page = get(path, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        json_ld(&page.body)
+            .iter()
+            .map(|v| v["@type"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let guide = types("/en/procedures/registration").await;
+    for t in ["BreadcrumbList", "GovernmentService", "FAQPage"] {
+        assert!(guide.contains(&t.to_string()), "guide lacks {t}: {guide:?}");
+    }
+    let news = types("/ru/news/2020-results").await;
+    assert!(news.contains(&"NewsArticle".to_string()), "{news:?}");
+    // The breadcrumb trail names the guide's section and the guide itself.
+    let page = get("/az/procedures/work-permit", &[]).await;
+    let trail = json_ld(&page.body)
+        .into_iter()
+        .find(|v| v["@type"] == "BreadcrumbList")
+        .unwrap();
+    let items = trail["itemListElement"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(
+        items[2]["item"],
+        "https://migration.gov.az/az/procedures/work-permit"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guides_show_their_parts_sources_and_journey() {
+    let page = get("/en/procedures/registration", &[]).await;
+    let html = &page.body;
+    for part in [
+        "Who this is for",
+        "Steps",
+        "Fees",
+        "Where and how to apply",
+        "Common questions",
+        "Sources",
+        "Last reviewed",
+    ] {
+        assert!(html.contains(part), "missing {part}");
+    }
+    assert!(html.contains("datetime=\"2026-11-26\""));
+    // The journey beside the guide marks the guide's own step.
+    assert!(html.contains("step-nav__step--current"));
+    assert!(html.contains("Report a problem"));
+    // Without JavaScript every step is open.
+    let steps: Vec<&str> = html
+        .match_indices("<details")
+        .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap()])
+        .filter(|t| t.contains("step-nav__details"))
+        .collect();
+    assert!(!steps.is_empty());
+    for step in steps {
+        assert!(
+            step.contains(" open"),
+            "a step is closed without JavaScript: {step}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_content_is_a_404() {
+    for path in [
+        "/en/procedures/no-such-guide",
+        "/ru/journeys/nope",
+        "/az/news/nope",
+    ] {
+        let page = get(path, &[]).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_works_without_javascript_in_each_language() {
+    let cases = [
+        ("/en/search?q=stateless", "/en/procedures/registration"),
+        (
+            "/az/search?q=yasayis+icazesi",
+            "/az/procedures/temporary-residence",
+        ),
+        (
+            "/ru/search?q=%D1%80%D0%B5%D0%B3%D0%B8%D1%81%D1%82%D1%80%D0%B0%D1%86%D0%B8%D1%8F",
+            "/ru/procedures/registration",
+        ),
+    ];
+    for (path, expected) in cases {
+        let page = get(path, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            page.body.contains(&format!(
+                "class=\"search-results__title\" href=\"{expected}\""
+            )) || page.body.contains(&format!(
+                "href=\"{expected}\" class=\"search-results__title\""
+            )),
+            "{path} should list {expected}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sitemap_lists_every_page_and_each_answers() {
+    let page = get("/sitemap.xml", &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let locs: Vec<&str> = page
+        .body
+        .split("<loc>")
+        .skip(1)
+        .map(|s| &s[..s.find("</loc>").unwrap()])
+        .collect();
+    let expected: usize = LOCALES.iter().map(|l| page_paths(l).len()).sum();
+    assert_eq!(locs.len(), expected);
+    assert!(page.body.contains("<lastmod>2026-11-26</lastmod>"));
+    for loc in locs {
+        let path = loc.strip_prefix("https://migration.gov.az").unwrap();
+        assert_eq!(get(path, &[]).await.status, StatusCode::OK, "{path}");
+    }
+    let robots = get("/robots.txt", &[]).await;
+    assert!(robots
+        .body
+        .contains("Sitemap: https://migration.gov.az/sitemap.xml"));
+}
+
+/// Follows every internal link of every page, in every locale: none may be broken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_internal_link_resolves() {
+    let mut checked: HashMap<String, StatusCode> = HashMap::new();
+    for locale in LOCALES {
+        for path in page_paths(locale) {
+            let page = get(&path, &[]).await;
+            for a in tags(&page.body, "a") {
+                let Some(href) = a.get("href") else { continue };
+                if !href.starts_with('/') || href.starts_with("//") {
+                    continue;
+                }
+                let target = href.split('#').next().unwrap().to_string();
+                if target.is_empty() {
+                    continue;
+                }
+                let status = match checked.get(&target) {
+                    Some(s) => *s,
+                    None => {
+                        let mut response = get(&target, &[]).await;
+                        if response.status.is_redirection() {
+                            response = get(location(&response).to_string().as_str(), &[]).await;
+                        }
+                        checked.insert(target.clone(), response.status);
+                        response.status
+                    }
+                };
+                assert_eq!(status, StatusCode::OK, "{path} links to {href}");
+            }
+        }
+    }
+    assert!(
+        checked.len() > 50,
+        "the crawler saw only {} links",
+        checked.len()
+    );
 }

@@ -1,5 +1,13 @@
 //! One module per route.
+pub mod article;
 pub mod coming_soon;
 pub mod contact;
+pub mod content_page;
+pub mod guide;
 pub mod home;
+pub mod journey;
+pub mod news;
 pub mod not_found;
+pub mod procedures;
+pub mod search;
+pub mod statistics;

@@ -2,5 +2,6 @@
 pub mod config;
 pub mod locale_redirect;
 pub mod router;
+pub mod seo;
 
 pub use router::app_router;

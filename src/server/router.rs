@@ -1,5 +1,5 @@
 //! The axum application: redirects, the Leptos pages, static files, and the 404 page.
-use super::locale_redirect;
+use super::{locale_redirect, seo};
 use crate::app::{shell, App};
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -14,6 +14,8 @@ pub fn app_router(options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     Router::new()
         .route("/", get(locale_redirect::root))
+        .route("/sitemap.xml", get(seo::sitemap))
+        .route("/robots.txt", get(seo::robots))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -1,0 +1,39 @@
+//! The "Sources" and "Last reviewed" block under every guide, journey and article.
+use super::section_text::locale_code;
+use crate::content::model::Source;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// `2026-11-26` in the current locale's long form; unparsable input is shown as it is.
+pub fn long_date(iso: &str, locale: &str) -> String {
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    match (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten(),
+    ) {
+        (Some(y), Some(m), Some(d)) => crate::dates::Date::new(y as i32, m, d).long(locale),
+        _ => iso.to_string(),
+    }
+}
+
+#[component]
+pub fn ContentMeta(sources: Vec<Source>, last_reviewed: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let reviewed = last_reviewed.clone();
+    view! {
+        <aside class="content-meta">
+            <h2 class="content-meta__heading">{t!(i18n, content.sources)}</h2>
+            <ul class="content-meta__sources">
+                {sources
+                    .into_iter()
+                    .map(|s| view! { <li><a href=s.url rel="external">{s.name}</a></li> })
+                    .collect_view()}
+            </ul>
+            <p class="content-meta__reviewed">
+                {t!(i18n, source.reviewed)} ": "
+                <time datetime=last_reviewed>{move || long_date(&reviewed, locale_code(i18n))}</time>
+            </p>
+        </aside>
+    }
+}

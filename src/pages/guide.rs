@@ -1,0 +1,90 @@
+//! `/:lang/procedures/:slug`: one guide, with its journeys beside it.
+use super::content_page::{lang_and_slug, show, Loading};
+use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::content_meta::ContentMeta;
+use crate::components::json_ld::JsonLd;
+use crate::components::page_meta::{absolute, PageMeta};
+use crate::components::section_text::locale_code;
+use crate::components::step_by_step::StepByStep;
+use crate::content::model::Guide;
+use crate::i18n::*;
+use crate::sections::Section;
+use leptos::prelude::*;
+
+#[server]
+pub async fn fetch_guide(locale: String, slug: String) -> Result<Option<Guide>, ServerFnError> {
+    Ok(crate::content::store::global()
+        .guide(&locale, &slug)
+        .cloned())
+}
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let key = lang_and_slug();
+    let guide = Resource::new(move || key.get(), |(l, s)| fetch_guide(l, s));
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move { show(guide.await, |g| view! { <GuideView guide=g/> }) })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn GuideView(guide: Guide) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = locale_code(i18n);
+    let href = format!("/{locale}/procedures/{}", guide.slug);
+    let title = guide.title.clone();
+    let service_ld =
+        crate::jsonld::government_service(&guide.title, &guide.summary, &absolute(&href), locale);
+    let faq_ld = crate::jsonld::faq_page(&guide.faq);
+    let has_faq = !guide.faq.is_empty();
+    let journeys = guide.journeys.clone();
+    view! {
+        <PageMeta title=Signal::stored(guide.title.clone()) description=Signal::stored(guide.summary.clone())/>
+        <Breadcrumbs crumbs=vec![
+            Crumb {
+                label: Signal::derive(move || t_string!(i18n, nav.procedures).to_string()),
+                href: Some(Signal::derive(move || Section::Procedures.path(locale_code(i18n)))),
+            },
+            Crumb { label: Signal::stored(title.clone()), href: None },
+        ]/>
+        <JsonLd json=service_ld/>
+        {has_faq.then(|| view! { <JsonLd json=faq_ld/> })}
+        <div class="grid grid--two-thirds">
+            <article class="guide">
+                <span class="caption">{t!(i18n, guide.caption)}</span>
+                <h1>{title}</h1>
+                <p class="lead">{guide.summary.clone()}</p>
+                <p class="guide__audience"><strong>{t!(i18n, guide.audience)} ": "</strong>{guide.audience.clone()}</p>
+                <div class="prose" inner_html=guide.body_html.clone()></div>
+                {has_faq.then(|| view! {
+                    <h2>{t!(i18n, guide.faq)}</h2>
+                    {guide.faq.iter().map(|f| view! {
+                        <details class="details">
+                            <summary class="details__summary">{f.question.clone()}</summary>
+                            <div class="details__content"><p>{f.answer.clone()}</p></div>
+                        </details>
+                    }).collect_view()}
+                })}
+                <ContentMeta sources=guide.sources.clone() last_reviewed=guide.last_reviewed.clone()/>
+                <p class="feedback">
+                    {t!(i18n, guide.useful)} " "
+                    <a href=move || format!("{}?about={}", Section::Contact.path(locale_code(i18n)), href)>{t!(i18n, guide.report)}</a>
+                </p>
+            </article>
+            <aside class="guide__journeys">
+                {journeys.into_iter().map(|j| {
+                    let current = format!("/{}/procedures/{}", locale, guide.slug);
+                    view! {
+                        <section class="related-journey">
+                            <p class="related-journey__caption">{t!(i18n, guide.part_of)}</p>
+                            <h2 class="related-journey__title"><a href=format!("/{locale}/journeys/{}", j.slug)>{j.title.clone()}</a></h2>
+                            <StepByStep journey=j level=3 current_href=current/>
+                        </section>
+                    }
+                }).collect_view()}
+            </aside>
+        </div>
+    }
+}

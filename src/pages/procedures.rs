@@ -1,0 +1,92 @@
+//! `/:lang/procedures`: every guide and every step-by-step journey.
+use super::content_page::{lang_and_slug, show, Loading};
+use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::page_meta::PageMeta;
+use crate::content::model::PageLink;
+use crate::i18n::*;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProceduresList {
+    pub guides: Vec<PageLink>,
+    pub journeys: Vec<PageLink>,
+}
+
+#[server]
+pub async fn procedures_index(locale: String) -> Result<Option<ProceduresList>, ServerFnError> {
+    let store = crate::content::store::global();
+    let link = |href: String, title: &str, summary: &str| PageLink {
+        href,
+        title: title.to_string(),
+        summary: summary.to_string(),
+    };
+    let guides = store
+        .guides(&locale)
+        .into_iter()
+        .map(|g| {
+            link(
+                format!("/{locale}/procedures/{}", g.slug),
+                &g.title,
+                &g.summary,
+            )
+        })
+        .collect::<Vec<_>>();
+    if guides.is_empty() {
+        return Ok(None);
+    }
+    let journeys = store
+        .journeys(&locale)
+        .into_iter()
+        .map(|j| {
+            link(
+                format!("/{locale}/journeys/{}", j.slug),
+                &j.title,
+                &j.summary,
+            )
+        })
+        .collect();
+    Ok(Some(ProceduresList { guides, journeys }))
+}
+
+#[component]
+pub fn ProceduresPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let key = lang_and_slug();
+    let data = Resource::new(move || key.get().0, procedures_index);
+    let title = Signal::derive(move || t_string!(i18n, procedures.title).to_string());
+    view! {
+        <PageMeta title description=Signal::derive(move || t_string!(i18n, procedures.description).to_string())/>
+        <Breadcrumbs crumbs=vec![Crumb { label: Signal::derive(move || t_string!(i18n, nav.procedures).to_string()), href: None }]/>
+        <h1>{t!(i18n, procedures.heading)}</h1>
+        <p class="lead">{t!(i18n, procedures.lead)}</p>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                show(data.await, |index: ProceduresList| view! {
+                    <h2>{t!(i18n, procedures.journeys_heading)}</h2>
+                    <LinkList links=index.journeys/>
+                    <h2>{t!(i18n, procedures.guides_heading)}</h2>
+                    <LinkList links=index.guides/>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Titles with their summaries, as a list of links.
+#[component]
+pub fn LinkList(links: Vec<PageLink>) -> impl IntoView {
+    view! {
+        <ul class="link-list">
+            {links
+                .into_iter()
+                .map(|l| view! {
+                    <li class="link-list__item">
+                        <a class="link-list__title" href=l.href>{l.title}</a>
+                        <p class="link-list__summary">{l.summary}</p>
+                    </li>
+                })
+                .collect_view()}
+        </ul>
+    }
+}

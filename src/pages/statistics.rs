@@ -1,0 +1,178 @@
+//! `/:lang/news/statistics`: the 2020 figures as a bar chart (server-rendered SVG, no chart
+//! library in the browser) with a text alternative and the same numbers in a table.
+use super::content_page::{lang_and_slug, show, Loading};
+use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::content_meta::ContentMeta;
+use crate::components::page_meta::PageMeta;
+use crate::components::section_text::{locale_code, section_name};
+use crate::content::model::{Indicator, Source, Statistics};
+use crate::i18n::*;
+use crate::sections::Section;
+use leptos::prelude::*;
+
+#[server]
+pub async fn fetch_statistics(locale: String) -> Result<Option<Statistics>, ServerFnError> {
+    if !crate::locale::LOCALES.contains(&locale.as_str()) {
+        return Ok(None);
+    }
+    Ok(Some(crate::content::store::global().statistics(&locale)))
+}
+
+#[component]
+pub fn StatisticsPage() -> impl IntoView {
+    let key = lang_and_slug();
+    let data = Resource::new(move || key.get().0, fetch_statistics);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move { show(data.await, |s| view! { <StatisticsView stats=s/> }) })}
+        </Suspense>
+    }
+}
+
+/// Numbers as the locale writes them: `244,398` / `244 398`, `85.54` / `85,54`.
+pub fn format_number(value: f64, locale: &str) -> String {
+    let (group, decimal) = if locale == "en" {
+        (',', '.')
+    } else {
+        ('\u{a0}', ',')
+    };
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    };
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(decimal);
+        out.push_str(f);
+    }
+    out
+}
+
+#[component]
+fn StatisticsView(stats: Statistics) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = stats.title.clone();
+    let locale = locale_code(i18n);
+    let rows: Vec<Indicator> = stats
+        .early_2020
+        .iter()
+        .chain(&stats.indicators)
+        .cloned()
+        .collect();
+    view! {
+        <PageMeta title=Signal::stored(stats.title.clone()) description=Signal::stored(stats.summary.clone())/>
+        <Breadcrumbs crumbs=vec![
+            Crumb {
+                label: Signal::derive(move || section_name(i18n, Section::News).to_string()),
+                href: Some(Signal::derive(move || Section::News.path(locale_code(i18n)))),
+            },
+            Crumb { label: Signal::stored(title.clone()), href: None },
+        ]/>
+        <h1>{title}</h1>
+        <p class="lead">{stats.summary.clone()}</p>
+        <ul class="stat-cards">
+            {stats.totals.iter().map(|t| view! {
+                <li class="stat-card">
+                    <span class="stat-card__value">{format_number(t.value, locale)}{t.unit.clone()}</span>
+                    <span class="stat-card__label">{t.label.clone()}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+        <h2>{stats.chart_title.clone()}</h2>
+        <BarChart indicators=stats.indicators.clone() title=stats.chart_title.clone()/>
+        <div class="table-wrap">
+            <table class="table">
+                <caption>{stats.chart_title.clone()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, statistics.indicator)}</th>
+                        <th scope="col">{t!(i18n, statistics.change)}</th>
+                        <th scope="col" class="numeric">{t!(i18n, statistics.percent)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>
+                            <th scope="row">{r.label}</th>
+                            <td>{r.change}</td>
+                            <td class="numeric">{format_number(r.percent_of_2019, locale)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p><a href=move || format!("/{}/news/2020-results", locale_code(i18n))>{t!(i18n, statistics.article_link)}</a></p>
+        <ContentMeta
+            sources=vec![Source { name: t_string!(i18n, source.sms).to_string(), url: stats.source_url.clone() }]
+            last_reviewed=stats.last_reviewed.clone()
+        />
+    }
+}
+
+/// Horizontal bars on a logarithmic-free linear scale clipped at 300%, with a line at 100%
+/// (2019's level). Values beyond the scale are drawn to the edge and labelled with their number.
+#[component]
+fn BarChart(indicators: Vec<Indicator>, title: String) -> impl IntoView {
+    const ROW: f64 = 44.0;
+    const LABEL_W: f64 = 0.0;
+    const WIDTH: f64 = 640.0;
+    const MAX: f64 = 300.0;
+    let height = ROW * indicators.len() as f64 + 30.0;
+    let scale = |v: f64| LABEL_W + (v.min(MAX) / MAX) * (WIDTH - 80.0);
+    let baseline = scale(100.0);
+    let description = indicators
+        .iter()
+        .map(|i| format!("{}: {}", i.label, i.change))
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <figure class="chart">
+            <svg
+                class="chart__svg"
+                viewBox=format!("0 0 {WIDTH} {height}")
+                role="img"
+                aria-labelledby="chart-title chart-desc"
+            >
+                <title id="chart-title">{title}</title>
+                <desc id="chart-desc">{description}</desc>
+                {indicators.iter().enumerate().map(|(i, ind)| {
+                    let y = i as f64 * ROW;
+                    let w = scale(ind.percent_of_2019).max(2.0);
+                    let class = if ind.percent_of_2019 >= 100.0 { "chart__bar chart__bar--up" } else { "chart__bar chart__bar--down" };
+                    view! {
+                        <g>
+                            <text x="0" y=y + 14.0 class="chart__label">{ind.label.clone()}</text>
+                            <rect x="0" y=y + 20.0 width=w height="16" class=class></rect>
+                            <text x=w + 6.0 y=y + 33.0 class="chart__value">{format!("{}%", ind.percent_of_2019)}</text>
+                        </g>
+                    }
+                }).collect_view()}
+                <line x1=baseline x2=baseline y1="0" y2=height - 20.0 class="chart__baseline"></line>
+                <text x=baseline y=height - 6.0 class="chart__axis" text-anchor="middle">"100% = 2019"</text>
+            </svg>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    #[test]
+    fn numbers_follow_the_locale() {
+        assert_eq!(format_number(244398.0, "en"), "244,398");
+        assert_eq!(format_number(244398.0, "ru"), "244\u{a0}398");
+        assert_eq!(format_number(85.54, "az"), "85,54");
+        assert_eq!(format_number(125.0, "en"), "125");
+    }
+}

@@ -1,0 +1,265 @@
+//! Site search: an in-memory index over guides, journeys, section pages and news. Plain Rust.
+//!
+//! Words are folded so that people find pages whichever way they type: lower case, Azerbaijani
+//! letters to their ASCII spellings (`yaşayış icazəsi` = `yasayis icazesi`), `ё` to `е`, and a
+//! light Russian suffix stripping so that `регистрация` finds `регистрации`.
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub locale: String,
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Hit {
+    pub href: String,
+    pub title: String,
+    /// A piece of the page around the first match (plain text).
+    pub snippet: String,
+}
+
+struct Entry {
+    doc: Document,
+    title_terms: Vec<String>,
+    body_terms: Vec<String>,
+}
+
+pub struct Index {
+    entries: Vec<Entry>,
+}
+
+impl Index {
+    pub fn new(docs: Vec<Document>) -> Self {
+        let entries = docs
+            .into_iter()
+            .map(|doc| Entry {
+                title_terms: terms(&doc.title),
+                body_terms: terms(&format!("{} {}", doc.summary, doc.text)),
+                doc,
+            })
+            .collect();
+        Index { entries }
+    }
+
+    /// Pages of `locale` that contain every word of the query (the last word may be the start
+    /// of a word, for results as you type); title matches rank first.
+    pub fn search(&self, locale: &str, query: &str, limit: usize) -> Vec<Hit> {
+        let query_terms = terms(query);
+        if query_terms.is_empty() {
+            return Vec::new();
+        }
+        let last = query_terms.len() - 1;
+        let mut scored: Vec<(u32, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.doc.locale == locale)
+            .filter_map(|(i, e)| {
+                let mut score = 0;
+                for (qi, q) in query_terms.iter().enumerate() {
+                    let prefix = qi == last && q.chars().count() >= 2;
+                    let matches = |t: &String| t == q || (prefix && t.starts_with(q.as_str()));
+                    let in_title = e.title_terms.iter().filter(|t| matches(t)).count() as u32;
+                    let in_body = e.body_terms.iter().filter(|t| matches(t)).count() as u32;
+                    if in_title + in_body == 0 {
+                        return None;
+                    }
+                    score += in_title * 100 + in_body.min(20);
+                }
+                Some((score, i))
+            })
+            .collect();
+        // Highest score first; equal scores keep the content's own order.
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, i)| {
+                let doc = &self.entries[i].doc;
+                Hit {
+                    href: doc.href.clone(),
+                    title: doc.title.clone(),
+                    snippet: snippet(&doc.summary, &doc.text, &query_terms),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The folded, stemmed words of a text.
+pub fn terms(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| stem(&fold(w)))
+        .collect()
+}
+
+/// Lower case with Azerbaijani and Turkish letters spelled in ASCII, `ё` as `е`.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'ə' | 'Ə' | 'ä' | 'Ä' => out.push('e'),
+            'ğ' | 'Ğ' => out.push('g'),
+            'ı' | 'I' | 'İ' | 'i' => out.push('i'),
+            'ö' | 'Ö' => out.push('o'),
+            'ş' | 'Ş' => out.push('s'),
+            'ü' | 'Ü' => out.push('u'),
+            'ç' | 'Ç' => out.push('c'),
+            'ё' | 'Ё' => out.push('е'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+// Russian inflectional endings, longest first. Stripping them maps the forms of a word to one
+// stem ("регистрация", "регистрации", "регистрацию" → "регистрац"); it is deliberately light:
+// a wrong stem only widens a search a little.
+const RU_ENDINGS: &[&str] = &[
+    "иями", "ями", "ами", "иях", "ях", "ах", "ией", "ию", "ия", "ие", "ий", "ии", "ой", "ей", "ом",
+    "ем", "ам", "ям", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ых", "их", "ого", "его", "ому",
+    "ему", "ым", "им", "а", "я", "ы",
+];
+const RU_SHORT_ENDINGS: &[&str] = &["и", "е", "у", "ю", "о"];
+
+fn stem(word: &str) -> String {
+    let is_cyrillic = word.chars().any(|c| ('а'..='я').contains(&c));
+    if !is_cyrillic || word.chars().count() < 5 {
+        return word.to_string();
+    }
+    for ending in RU_ENDINGS.iter().chain(RU_SHORT_ENDINGS.iter()) {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if stem.chars().count() >= 4 {
+                return stem.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// About 200 characters of the page around the first matching word, else its summary.
+fn snippet(summary: &str, text: &str, query_terms: &[String]) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.iter().position(|w| {
+        let t = terms(w);
+        t.iter()
+            .any(|t| query_terms.iter().any(|q| t.starts_with(q.as_str())))
+    });
+    match first {
+        Some(i) => {
+            let start = i.saturating_sub(8);
+            let end = (start + 30).min(words.len());
+            let mut s = words[start..end].join(" ");
+            if start > 0 {
+                s.insert_str(0, "… ");
+            }
+            if end < words.len() {
+                s.push_str(" …");
+            }
+            s
+        }
+        None => summary.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Index {
+        let doc = |locale: &str, href: &str, title: &str, text: &str| Document {
+            locale: locale.into(),
+            href: href.into(),
+            title: title.into(),
+            summary: String::new(),
+            text: text.into(),
+        };
+        Index::new(vec![
+            doc(
+                "az",
+                "/az/a",
+                "Müvəqqəti yaşamaq üçün icazə",
+                "Yaşayış icazəsi almaq üçün müraciət edin.",
+            ),
+            doc(
+                "az",
+                "/az/b",
+                "Qeydiyyat",
+                "Yaşayış yeri. İcazə lazım deyil.",
+            ),
+            doc(
+                "ru",
+                "/ru/a",
+                "Регистрация по месту пребывания",
+                "Текст о сроках.",
+            ),
+            doc(
+                "ru",
+                "/ru/b",
+                "Продление",
+                "Без регистрации нельзя продлить.",
+            ),
+            doc(
+                "en",
+                "/en/a",
+                "Work permit",
+                "Your employer applies for the permit.",
+            ),
+            doc(
+                "en",
+                "/en/b",
+                "Registration",
+                "You may need a work permit later.",
+            ),
+        ])
+    }
+
+    #[test]
+    fn azerbaijani_letters_match_their_ascii_spelling() {
+        let hits = index().search("az", "yasayis icazesi", 10);
+        assert_eq!(hits[0].href, "/az/a");
+        assert_eq!(hits, index().search("az", "yaşayış icazəsi", 10));
+    }
+
+    #[test]
+    fn russian_word_forms_match() {
+        let hits = index().search("ru", "регистрация", 10);
+        let hrefs: Vec<_> = hits.iter().map(|h| h.href.as_str()).collect();
+        assert_eq!(
+            hrefs,
+            ["/ru/a", "/ru/b"],
+            "title match first, then the body's 'регистрации'"
+        );
+    }
+
+    #[test]
+    fn title_matches_rank_first_and_every_word_must_match() {
+        let hits = index().search("en", "work permit", 10);
+        assert_eq!(
+            hits.iter().map(|h| h.href.as_str()).collect::<Vec<_>>(),
+            ["/en/a", "/en/b"]
+        );
+        assert!(index().search("en", "permit visa", 10).is_empty());
+    }
+
+    #[test]
+    fn last_word_matches_as_a_prefix_while_typing() {
+        assert_eq!(index().search("en", "emplo", 10)[0].href, "/en/a");
+    }
+
+    #[test]
+    fn other_locales_and_empty_queries_find_nothing() {
+        assert!(index().search("en", "регистрация", 10).is_empty());
+        assert!(index().search("en", "  !!  ", 10).is_empty());
+    }
+
+    #[test]
+    fn snippet_shows_the_match() {
+        let hits = index().search("ru", "продлить", 10);
+        assert!(hits[0].snippet.contains("продлить"), "{}", hits[0].snippet);
+    }
+}
