@@ -41,17 +41,23 @@ test.describe("guides and journeys with JavaScript", () => {
     expect(errors).toEqual([]);
   });
 
-  test("search shows results as you type", async ({ page }) => {
-    const errors = watchConsole(page);
-    await page.goto("/ru/search");
-    await waitForHydration(page);
-    const loads = await countNavigations(page);
-    await page.getByLabel("Найти слово или фразу").pressSequentially("регистрация", { delay: 30 });
-    await expect(page.locator(".search-results a[href='/ru/procedures/registration']")).toBeVisible();
-    await expect(page).toHaveURL(/\/ru\/search\?q=/);
-    expect(loads()).toBe(0);
-    expect(errors).toEqual([]);
-  });
+  for (const [locale, label, query, href] of [
+    ["en", "Search for a word or phrase", "stateless", "/en/procedures/registration"],
+    ["az", "Söz və ya ifadə axtarın", "yasayis icazesi", "/az/procedures/temporary-residence"],
+    ["ru", "Найти слово или фразу", "регистрация", "/ru/procedures/registration"],
+  ]) {
+    test(`search in ${locale} shows results as you type`, async ({ page }) => {
+      const errors = watchConsole(page);
+      await page.goto(`/${locale}/search`);
+      await waitForHydration(page);
+      const loads = await countNavigations(page);
+      await page.getByLabel(label).pressSequentially(query, { delay: 30 });
+      await expect(page.locator(`.search-results a[href='${href}']`)).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/search\\?q=`));
+      expect(loads()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  }
 });
 
 test.describe("guides and journeys without JavaScript", () => {

@@ -29,31 +29,31 @@ pub fn StatisticsPage() -> impl IntoView {
     }
 }
 
-/// Numbers as the locale writes them: `244,398` / `244 398`, `85.54` / `85,54`.
+/// Numbers as the locale writes them: `244,398` / `244 398`, `85.54` / `85,54`, `21.3` / `21,3`.
+/// Integer arithmetic only: float formatting would add ~20 KB to the browser bundle.
 pub fn format_number(value: f64, locale: &str) -> String {
     let (group, decimal) = if locale == "en" {
         (',', '.')
     } else {
         ('\u{a0}', ',')
     };
-    let text = if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
-    };
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let hundredths = (value * 100.0).round() as i64;
+    let int = (hundredths / 100).to_string();
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);
     }
-    if let Some(f) = frac {
+    let frac = hundredths % 100;
+    if frac != 0 {
         out.push(decimal);
-        out.push_str(f);
+        if frac % 10 == 0 {
+            out.push_str(&(frac / 10).to_string());
+        } else {
+            out.push_str(&format!("{frac:02}"));
+        }
     }
     out
 }
@@ -89,7 +89,7 @@ fn StatisticsView(stats: Statistics) -> impl IntoView {
             }).collect_view()}
         </ul>
         <h2>{stats.chart_title.clone()}</h2>
-        <BarChart indicators=stats.indicators.clone() title=stats.chart_title.clone()/>
+        <BarChart indicators=stats.indicators.clone() title=stats.chart_title.clone() locale/>
         <div class="table-wrap">
             <table class="table">
                 <caption>{stats.chart_title.clone()}</caption>
@@ -119,16 +119,16 @@ fn StatisticsView(stats: Statistics) -> impl IntoView {
     }
 }
 
-/// Horizontal bars on a logarithmic-free linear scale clipped at 300%, with a line at 100%
-/// (2019's level). Values beyond the scale are drawn to the edge and labelled with their number.
+/// Horizontal bars on a linear scale clipped at 300%, with a line at 100% (2019's level).
+/// Values beyond the scale are drawn to the edge and labelled with their number.
 #[component]
-fn BarChart(indicators: Vec<Indicator>, title: String) -> impl IntoView {
-    const ROW: f64 = 44.0;
-    const LABEL_W: f64 = 0.0;
-    const WIDTH: f64 = 640.0;
+fn BarChart(indicators: Vec<Indicator>, title: String, locale: &'static str) -> impl IntoView {
+    // Whole pixels only (see format_number): an SVG needs no finer grid.
+    const ROW: i32 = 44;
+    const WIDTH: i32 = 640;
     const MAX: f64 = 300.0;
-    let height = ROW * indicators.len() as f64 + 30.0;
-    let scale = |v: f64| LABEL_W + (v.min(MAX) / MAX) * (WIDTH - 80.0);
+    let height = ROW * indicators.len() as i32 + 30;
+    let scale = |v: f64| ((v.min(MAX) / MAX) * f64::from(WIDTH - 80)).round() as i32;
     let baseline = scale(100.0);
     let description = indicators
         .iter()
@@ -146,19 +146,19 @@ fn BarChart(indicators: Vec<Indicator>, title: String) -> impl IntoView {
                 <title id="chart-title">{title}</title>
                 <desc id="chart-desc">{description}</desc>
                 {indicators.iter().enumerate().map(|(i, ind)| {
-                    let y = i as f64 * ROW;
-                    let w = scale(ind.percent_of_2019).max(2.0);
+                    let y = i as i32 * ROW;
+                    let w = scale(ind.percent_of_2019).max(2);
                     let class = if ind.percent_of_2019 >= 100.0 { "chart__bar chart__bar--up" } else { "chart__bar chart__bar--down" };
                     view! {
                         <g>
-                            <text x="0" y=y + 14.0 class="chart__label">{ind.label.clone()}</text>
-                            <rect x="0" y=y + 20.0 width=w height="16" class=class></rect>
-                            <text x=w + 6.0 y=y + 33.0 class="chart__value">{format!("{}%", ind.percent_of_2019)}</text>
+                            <text x="0" y=y + 14 class="chart__label">{ind.label.clone()}</text>
+                            <rect x="0" y=y + 20 width=w height="16" class=class></rect>
+                            <text x=w + 6 y=y + 33 class="chart__value">{format!("{}%", format_number(ind.percent_of_2019, locale))}</text>
                         </g>
                     }
                 }).collect_view()}
-                <line x1=baseline x2=baseline y1="0" y2=height - 20.0 class="chart__baseline"></line>
-                <text x=baseline y=height - 6.0 class="chart__axis" text-anchor="middle">"100% = 2019"</text>
+                <line x1=baseline x2=baseline y1="0" y2=height - 20 class="chart__baseline"></line>
+                <text x=baseline y=height - 6 class="chart__axis" text-anchor="middle">"100% = 2019"</text>
             </svg>
         </figure>
     }
@@ -174,5 +174,7 @@ mod tests {
         assert_eq!(format_number(244398.0, "ru"), "244\u{a0}398");
         assert_eq!(format_number(85.54, "az"), "85,54");
         assert_eq!(format_number(125.0, "en"), "125");
+        assert_eq!(format_number(21.3, "ru"), "21,3");
+        assert_eq!(format_number(850.0, "en"), "850");
     }
 }
