@@ -32,77 +32,70 @@ fn committed_content_is_valid() {
     }
 }
 
+/// Loads a copy of the content after `edit` broke it, and returns the problems reported.
+fn problems_after(name: &str, edit: impl FnOnce(&Path)) -> Vec<String> {
+    let dir = scratch(name);
+    edit(&dir);
+    let result = load(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    result.err().expect("broken content must not load")
+}
+
+/// Rewrites one file of the copy.
+fn rewrite(dir: &Path, file: &str, change: impl FnOnce(String) -> String) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, change(text)).unwrap();
+}
+
+fn assert_named(problems: &[String], file: &str, words: &str) {
+    assert!(
+        problems
+            .iter()
+            .any(|e| e.contains(file) && e.contains(words)),
+        "expected a problem naming {file} and {words:?}: {problems:#?}"
+    );
+}
+
 #[test]
 fn a_missing_locale_file_is_named() {
-    let dir = scratch("missing");
-    std::fs::remove_file(dir.join("ru/procedures/work-permit.md")).unwrap();
-    let errors = load(&dir).err().expect("must fail");
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("ru/procedures/work-permit.md") && e.contains("missing")),
-        "{errors:#?}"
-    );
+    let problems = problems_after("missing", |dir| {
+        std::fs::remove_file(dir.join("ru/procedures/work-permit.md")).unwrap()
+    });
+    assert_named(&problems, "ru/procedures/work-permit.md", "missing");
 }
 
 #[test]
 fn a_missing_front_matter_field_is_named() {
-    let dir = scratch("field");
-    let path = dir.join("en/procedures/registration.md");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let broken: String = text
-        .lines()
-        .filter(|l| !l.starts_with("audience"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(&path, broken).unwrap();
-    let errors = load(&dir).err().expect("must fail");
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("en/procedures/registration.md") && e.contains("audience")),
-        "{errors:#?}"
-    );
+    let problems = problems_after("field", |dir| {
+        rewrite(dir, "en/procedures/registration.md", |text| {
+            text.lines()
+                .filter(|l| !l.starts_with("audience"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    });
+    assert_named(&problems, "en/procedures/registration.md", "audience");
 }
 
 #[test]
 fn a_guide_missing_a_part_is_named() {
-    let dir = scratch("part");
-    let path = dir.join("az/procedures/registration.md");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("## Rüsumlar", "## Qiymət");
-    std::fs::write(&path, text).unwrap();
-    let errors = load(&dir).err().expect("must fail");
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("az/procedures/registration.md") && e.contains("parts")),
-        "{errors:#?}"
-    );
+    let problems = problems_after("part", |dir| {
+        rewrite(dir, "az/procedures/registration.md", |t| {
+            t.replace("## Rüsumlar", "## Qiymət")
+        })
+    });
+    assert_named(&problems, "az/procedures/registration.md", "parts");
 }
 
 #[test]
 fn a_journey_linking_an_unknown_guide_is_named() {
-    let dir = scratch("journey");
-    let path = dir.join("en/journeys/first-90-days.toml");
-    let text = std::fs::read_to_string(&path).unwrap().replacen(
-        "\"registration\"",
-        "\"no-such-guide\"",
-        1,
-    );
-    std::fs::write(&path, text).unwrap();
-    let errors = load(&dir).err().expect("must fail");
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("first-90-days.toml") && e.contains("no-such-guide")),
-        "{errors:#?}"
-    );
+    let problems = problems_after("journey", |dir| {
+        rewrite(dir, "en/journeys/first-90-days.toml", |t| {
+            t.replacen("\"registration\"", "\"no-such-guide\"", 1)
+        })
+    });
+    assert_named(&problems, "first-90-days.toml", "no-such-guide");
 }
 
 #[test]

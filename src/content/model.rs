@@ -100,6 +100,8 @@ pub struct Total {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statistics {
+    /// What the figures compare, e.g. "2020 compared with 2019" (shown as the page's caption).
+    pub period: String,
     pub title: String,
     pub summary: String,
     pub chart_title: String,

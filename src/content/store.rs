@@ -115,7 +115,7 @@ type Localized = BTreeMap<String, String>;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StatisticsFile {
-    period: String,
+    period: Localized,
     published: toml::value::Date,
     last_reviewed: toml::value::Date,
     source_url: String,
@@ -162,9 +162,14 @@ pub struct ContentStore {
     index: Index,
 }
 
+/// One entry of a per-locale map.
+fn entry<'a, T>(map: &'a HashMap<Key, T>, locale: &str, slug: &str) -> Option<&'a T> {
+    map.get(&(locale.to_string(), slug.to_string()))
+}
+
 impl ContentStore {
     pub fn guide(&self, locale: &str, slug: &str) -> Option<&Guide> {
-        self.guides.get(&(locale.to_string(), slug.to_string()))
+        entry(&self.guides, locale, slug)
     }
 
     pub fn guides(&self, locale: &str) -> Vec<&Guide> {
@@ -175,7 +180,7 @@ impl ContentStore {
     }
 
     pub fn journey(&self, locale: &str, slug: &str) -> Option<&Journey> {
-        self.journeys.get(&(locale.to_string(), slug.to_string()))
+        entry(&self.journeys, locale, slug)
     }
 
     pub fn journeys(&self, locale: &str) -> Vec<&Journey> {
@@ -186,11 +191,11 @@ impl ContentStore {
     }
 
     pub fn page(&self, locale: &str, slug: &str) -> Option<&Article> {
-        self.pages.get(&(locale.to_string(), slug.to_string()))
+        entry(&self.pages, locale, slug)
     }
 
     pub fn article(&self, locale: &str, slug: &str) -> Option<&Article> {
-        self.news.get(&(locale.to_string(), slug.to_string()))
+        entry(&self.news, locale, slug)
     }
 
     pub fn news(&self, locale: &str) -> Vec<&Article> {
@@ -214,6 +219,7 @@ impl ContentStore {
                 .collect()
         };
         Statistics {
+            period: pick(&s.period),
             title: pick(&s.title),
             summary: pick(&s.summary),
             chart_title: pick(&s.chart_title),
@@ -296,7 +302,6 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
     let mut errors = Vec::new();
     let mut guides = HashMap::new();
     let mut guide_meta: Vec<(u32, String)> = Vec::new();
-    let mut guide_links: Vec<(String, String, Vec<Vec<String>>)> = Vec::new();
     let mut journeys_raw: HashMap<Key, JourneyFile> = HashMap::new();
     let mut pages = HashMap::new();
     let mut news = HashMap::new();
@@ -360,11 +365,6 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
                         .join(" ")
                 ),
             });
-            guide_links.push((
-                locale.to_string(),
-                slug.clone(),
-                vec![rendered.links.clone()],
-            ));
             guides.insert(
                 (locale.to_string(), slug.clone()),
                 Guide {
@@ -733,6 +733,7 @@ fn check_front(
 
 fn check_statistics(path: &Path, s: &StatisticsFile, errors: &mut Vec<String>) {
     let mut labels: Vec<(String, &Localized)> = vec![
+        ("period".into(), &s.period),
         ("title".into(), &s.title),
         ("summary".into(), &s.summary),
         ("chart_title".into(), &s.chart_title),
@@ -758,5 +759,4 @@ fn check_statistics(path: &Path, s: &StatisticsFile, errors: &mut Vec<String>) {
             }
         }
     }
-    let _ = &s.period;
 }

@@ -78,6 +78,7 @@ fn StatisticsView(stats: Statistics) -> impl IntoView {
             },
             Crumb { label: Signal::stored(title.clone()), href: None },
         ]/>
+        <span class="caption">{stats.period.clone()}</span>
         <h1>{title}</h1>
         <p class="lead">{stats.summary.clone()}</p>
         <ul class="stat-cards">
