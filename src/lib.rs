@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod dates;
+pub mod eligibility;
 pub mod jsonld;
 pub mod locale;
 pub mod pages;

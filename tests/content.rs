@@ -150,3 +150,60 @@ fn search_finds_guides_by_words_of_their_body_in_each_language() {
         "{ru:?}"
     );
 }
+
+#[test]
+fn a_broken_flow_names_its_file_and_node() {
+    let problems = problems_after("flow", |dir| {
+        rewrite(dir, "flows/registration.toml", |t| {
+            t.replace("goto = \"arrival\"", "goto = \"arrivl\"")
+        })
+    });
+    assert_named(
+        &problems,
+        "flows/registration.toml",
+        "question `citizenship`: goto `arrivl`",
+    );
+}
+
+#[test]
+fn a_missing_flow_text_names_the_locale_file_and_key() {
+    let problems = problems_after("flowtext", |dir| {
+        rewrite(dir, "ru/flows.toml", |t| {
+            t.lines()
+                .filter(|l| !l.starts_with("register_by"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    });
+    assert_named(&problems, "ru/flows.toml", "registration.out.register_by");
+}
+
+#[test]
+fn registration_deadlines_from_the_real_flow() {
+    use smsite::dates::Date;
+    use smsite::eligibility::engine::{deadlines, walk, Answers, Next};
+    let store = load(Path::new("content")).unwrap();
+    let flow = store.flow("registration").expect("the registration flow");
+    let today = Date::new(2026, 11, 26);
+    let cases = [
+        ("DE", "2026-11-20", "deadline_15", Date::new(2026, 12, 5)),
+        ("kz", "2026-11-20", "deadline_30", Date::new(2026, 12, 20)),
+        ("RU", "2026-12-25", "deadline_15", Date::new(2027, 1, 9)),
+    ];
+    for (country, arrival, outcome, by) in cases {
+        let answers: Answers = [("citizenship", country), ("arrival", arrival)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let result = walk(flow, &answers, today, store.countries());
+        assert_eq!(
+            result.next,
+            Next::Outcome(outcome.into()),
+            "{country} {arrival}"
+        );
+        assert_eq!(
+            deadlines(flow, outcome, &answers),
+            [("registration.out.register_by".to_string(), by)]
+        );
+    }
+}

@@ -4,6 +4,8 @@
 use super::front_matter;
 use super::markdown::{self, Rendered};
 use super::model::*;
+use crate::eligibility::countries::CountryList;
+use crate::eligibility::flow::Flow;
 use crate::locale::LOCALES;
 use crate::search::{Document, Hit, Index};
 use serde::Deserialize;
@@ -160,6 +162,11 @@ pub struct ContentStore {
     news_order: Vec<String>,
     statistics: StatisticsFile,
     index: Index,
+    /// The eligibility flows, by id.
+    flows: BTreeMap<String, Flow>,
+    /// Flow texts per locale, by key (`registration.q.arrival`).
+    flow_texts: HashMap<String, BTreeMap<String, String>>,
+    countries: CountryList,
 }
 
 /// One entry of a per-locale map.
@@ -239,6 +246,22 @@ impl ContentStore {
                 })
                 .collect(),
         }
+    }
+
+    pub fn flow(&self, id: &str) -> Option<&Flow> {
+        self.flows.get(id)
+    }
+
+    pub fn flows(&self) -> impl Iterator<Item = &Flow> {
+        self.flows.values()
+    }
+
+    pub fn flow_text(&self, locale: &str, key: &str) -> Option<&str> {
+        self.flow_texts.get(locale)?.get(key).map(String::as_str)
+    }
+
+    pub fn countries(&self) -> &CountryList {
+        &self.countries
     }
 
     pub fn search(&self, locale: &str, query: &str) -> Vec<Hit> {
@@ -606,10 +629,39 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
         }
     };
 
+    let countries = load_countries(&dir.join("countries.toml"), &mut errors);
+    let flows = load_flows(&dir.join("flows"), &mut errors);
+    let mut flow_texts = HashMap::new();
+    for locale in LOCALES {
+        let path = dir.join(locale).join("flows.toml");
+        match read_toml::<toml::Table>(&path) {
+            Ok(table) => {
+                let mut texts = BTreeMap::new();
+                flatten("", &table, &mut texts);
+                for flow in flows.values() {
+                    for key in flow.text_keys() {
+                        if !texts.contains_key(key) {
+                            errors.push(format!(
+                                "{}: missing text `{key}` (used by flows/{}.toml)",
+                                path.display(),
+                                flow.id
+                            ));
+                        }
+                    }
+                }
+                flow_texts.insert(locale.to_string(), texts);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(ContentStore {
+        flows,
+        flow_texts,
+        countries,
         guides,
         guide_order,
         journeys,
@@ -620,6 +672,90 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
         statistics: statistics.expect("no errors means the statistics file loaded"),
         index: Index::new(docs),
     })
+}
+
+fn load_countries(path: &Path, errors: &mut Vec<String>) -> CountryList {
+    let list = match read_toml::<CountryList>(path) {
+        Ok(list) => list,
+        Err(e) => {
+            errors.push(e);
+            return CountryList::default();
+        }
+    };
+    if list.countries.len() < 200 {
+        errors.push(format!(
+            "{}: only {} countries; regenerate it with scripts/gen_countries.py",
+            path.display(),
+            list.countries.len()
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for c in &list.countries {
+        if c.code.len() != 2
+            || !c.code.chars().all(|ch| ch.is_ascii_uppercase())
+            || !seen.insert(c.code.clone())
+        {
+            errors.push(format!(
+                "{}: country code {:?} must be two capital letters, once",
+                path.display(),
+                c.code
+            ));
+        }
+        if LOCALES.iter().any(|l| c.name(l).trim().is_empty()) {
+            errors.push(format!(
+                "{}: country {} needs a name in every locale",
+                path.display(),
+                c.code
+            ));
+        }
+    }
+    list
+}
+
+fn load_flows(dir: &Path, errors: &mut Vec<String>) -> BTreeMap<String, Flow> {
+    let mut flows = BTreeMap::new();
+    for (slug, path) in files(dir, "toml", errors) {
+        match read_toml::<Flow>(&path) {
+            Ok(flow) => {
+                if flow.id != slug {
+                    errors.push(format!(
+                        "{}: id {:?} must match the file name",
+                        path.display(),
+                        flow.id
+                    ));
+                }
+                errors.extend(
+                    flow.check()
+                        .into_iter()
+                        .map(|p| format!("{}: {p}", path.display())),
+                );
+                flows.insert(slug, flow);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if flows.is_empty() {
+        errors.push(format!("{}: no flows", dir.display()));
+    }
+    flows
+}
+
+/// `[registration.q] arrival = "…"` → `registration.q.arrival`.
+fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>) {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::Table(t) => flatten(&full, t, out),
+            toml::Value::String(s) => {
+                out.insert(full, s.clone());
+            }
+            _ => {}
+        }
+    }
 }
 
 fn article(slug: &str, front: ArticleFront, rendered: Rendered) -> Article {

@@ -1,0 +1,58 @@
+//! The country list (content/countries.toml): names in each locale and the migration rules that
+//! depend on citizenship. Plain data; the server loads it, the engine reads it.
+use super::engine::Countries;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub code: String,
+    pub en: String,
+    pub az: String,
+    pub ru: String,
+    /// Days a citizen may stay without a visa (UNCERTAIN list: shown with a confirm note).
+    #[serde(default)]
+    pub visa_free_days: Option<i64>,
+    /// Registration at the place of stay is needed after this many days instead of 15.
+    #[serde(default)]
+    pub registration_days: Option<i64>,
+}
+
+impl Country {
+    pub fn name(&self, locale: &str) -> &str {
+        match locale {
+            "az" => &self.az,
+            "ru" => &self.ru,
+            _ => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryList {
+    pub countries: Vec<Country>,
+}
+
+impl CountryList {
+    pub fn get(&self, code: &str) -> Option<&Country> {
+        self.countries
+            .iter()
+            .find(|c| c.code.eq_ignore_ascii_case(code))
+    }
+}
+
+impl Countries for CountryList {
+    fn exists(&self, code: &str) -> bool {
+        self.get(code).is_some()
+    }
+
+    fn attribute(&self, code: &str, name: &str) -> Option<i64> {
+        let c = self.get(code)?;
+        match name {
+            "visa_free_days" => c.visa_free_days,
+            "registration_days" => c.registration_days,
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! A flow's definition and its static checks: every question reachable, every path ending in an
+//! outcome, no cycles, every option leading somewhere. Problems name the node they are in.
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    pub id: String,
+    /// Translation key of the flow's title.
+    pub title: String,
+    /// The first question's id.
+    pub start: String,
+    pub questions: Vec<Question>,
+    pub outcomes: Vec<Outcome>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Single,
+    Multiple,
+    Country,
+    Date,
+    Number,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: Kind,
+    /// Translation key of the question.
+    pub text: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    /// Choices of `single` and `multiple` questions: the value and its label's translation key.
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    /// `number`: the smallest and largest accepted. `date`: days before/after today accepted.
+    #[serde(default)]
+    pub min: Option<i64>,
+    #[serde(default)]
+    pub max: Option<i64>,
+    /// Tried in order; the first whose conditions all hold decides. The last has none.
+    pub next: Vec<Rule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    #[serde(default)]
+    pub when: Vec<Condition>,
+    /// A question id, or `outcome:<id>`.
+    pub goto: String,
+}
+
+/// A test on an earlier answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub answer: String,
+    /// The answer equals this value (for `multiple`: contains it).
+    #[serde(default)]
+    pub is: Option<String>,
+    #[serde(default)]
+    pub one_of: Vec<String>,
+    /// Numbers: inclusive bounds.
+    #[serde(default)]
+    pub at_most: Option<i64>,
+    #[serde(default)]
+    pub at_least: Option<i64>,
+    /// Countries: the country has this attribute (e.g. `visa_free_days`).
+    #[serde(default)]
+    pub country_has: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    /// Translation key of the outcome's heading.
+    pub title: String,
+    /// Translation keys of the outcome's paragraphs or checklist items.
+    #[serde(default)]
+    pub body: Vec<String>,
+    /// Dates the outcome gives, each counted from a date answer.
+    #[serde(default)]
+    pub deadlines: Vec<Deadline>,
+}
+
+/// "Register by …": `days` after the date answered to `from` (calendar days).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// Translation key of what must be done by then.
+    pub label: String,
+    /// The id of a `date` question.
+    pub from: String,
+    pub days: i64,
+}
+
+pub const OUTCOME_PREFIX: &str = "outcome:";
+
+impl Flow {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.id == id)
+    }
+
+    /// Every translation key the flow uses, for the locale coverage test.
+    pub fn text_keys(&self) -> BTreeSet<&str> {
+        let mut keys = BTreeSet::from([self.title.as_str()]);
+        for q in &self.questions {
+            keys.insert(&q.text);
+            keys.extend(q.hint.as_deref());
+            keys.extend(q.options.iter().map(|o| o.label.as_str()));
+        }
+        for o in &self.outcomes {
+            keys.insert(&o.title);
+            keys.extend(o.body.iter().map(String::as_str));
+            keys.extend(o.deadlines.iter().map(|d| d.label.as_str()));
+        }
+        keys
+    }
+
+    /// Every problem with the flow's shape, each naming its node; empty when the flow is sound.
+    pub fn check(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut ids = BTreeSet::new();
+        for q in &self.questions {
+            if !ids.insert(q.id.as_str()) {
+                problems.push(format!("question `{}`: id used twice", q.id));
+            }
+        }
+        let mut outcome_ids = BTreeSet::new();
+        for o in &self.outcomes {
+            if !outcome_ids.insert(o.id.as_str()) {
+                problems.push(format!("outcome `{}`: id used twice", o.id));
+            }
+        }
+        for o in &self.outcomes {
+            for d in &o.deadlines {
+                if self.question(&d.from).is_none_or(|q| q.kind != Kind::Date) {
+                    problems.push(format!(
+                        "outcome `{}`: deadline counts from `{}`, which is not a date question",
+                        o.id, d.from
+                    ));
+                }
+            }
+        }
+        if self.question(&self.start).is_none() {
+            problems.push(format!("start: no question `{}`", self.start));
+        }
+        for q in &self.questions {
+            let here = format!("question `{}`", q.id);
+            match q.kind {
+                Kind::Single | Kind::Multiple if q.options.is_empty() => {
+                    problems.push(format!("{here}: a {:?} question needs options", q.kind))
+                }
+                Kind::Country | Kind::Date | Kind::Number if !q.options.is_empty() => {
+                    problems.push(format!("{here}: a {:?} question takes no options", q.kind))
+                }
+                _ => {}
+            }
+            match q.next.last() {
+                None => problems.push(format!(
+                    "{here}: no `next` rule: this path ends without an outcome"
+                )),
+                // An unconditional last rule means every answer, every option included, leads on.
+                Some(last) if !last.when.is_empty() => problems.push(format!(
+                    "{here}: the last `next` rule must have no `when`, or some answers lead nowhere"
+                )),
+                _ => {}
+            }
+            for rule in &q.next {
+                if let Some(o) = rule.goto.strip_prefix(OUTCOME_PREFIX) {
+                    if self.outcome(o).is_none() {
+                        problems.push(format!("{here}: goto `{}`: no such outcome", rule.goto));
+                    }
+                } else if self.question(&rule.goto).is_none() {
+                    problems.push(format!("{here}: goto `{}`: no such question", rule.goto));
+                }
+                for c in &rule.when {
+                    match self.question(&c.answer) {
+                        None => problems.push(format!(
+                            "{here}: condition on `{}`: no such question",
+                            c.answer
+                        )),
+                        Some(asked) => {
+                            for v in c.is.iter().chain(&c.one_of) {
+                                if !asked.options.is_empty()
+                                    && !asked.options.iter().any(|o| &o.value == v)
+                                {
+                                    problems.push(format!(
+                                        "{here}: condition `{}` = `{v}`: `{}` has no such option",
+                                        c.answer, c.answer
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Reachability and cycles, over question → question edges.
+        let edges: BTreeMap<&str, Vec<&str>> = self
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.id.as_str(),
+                    q.next.iter().map(|r| r.goto.as_str()).collect(),
+                )
+            })
+            .collect();
+        let mut reached = BTreeSet::new();
+        let mut on_path = Vec::new();
+        if self.question(&self.start).is_some() {
+            self.visit(
+                &self.start,
+                &edges,
+                &mut reached,
+                &mut on_path,
+                &mut problems,
+            );
+        }
+        for q in &self.questions {
+            if !reached.contains(q.id.as_str()) {
+                problems.push(format!(
+                    "question `{}`: not reachable from `{}`",
+                    q.id, self.start
+                ));
+            }
+        }
+        for o in &self.outcomes {
+            if !reached.contains(format!("{OUTCOME_PREFIX}{}", o.id).as_str()) {
+                problems.push(format!(
+                    "outcome `{}`: not reachable from `{}`",
+                    o.id, self.start
+                ));
+            }
+        }
+        problems
+    }
+
+    fn visit<'a>(
+        &'a self,
+        node: &'a str,
+        edges: &BTreeMap<&'a str, Vec<&'a str>>,
+        reached: &mut BTreeSet<String>,
+        on_path: &mut Vec<&'a str>,
+        problems: &mut Vec<String>,
+    ) {
+        if on_path.contains(&node) {
+            on_path.push(node);
+            problems.push(format!("question `{node}`: cycle {}", on_path.join(" → ")));
+            on_path.pop();
+            return;
+        }
+        if !reached.insert(node.to_string()) {
+            return;
+        }
+        on_path.push(node);
+        for next in edges.get(node).into_iter().flatten() {
+            if next.starts_with(OUTCOME_PREFIX) {
+                reached.insert(next.to_string());
+            } else if edges.contains_key(next) {
+                self.visit(next, edges, reached, on_path, problems);
+            }
+        }
+        on_path.pop();
+    }
+}
