@@ -1,4 +1,5 @@
 //! Server-only code (the `ssr` feature): configuration, the axum router, redirects.
+pub mod api;
 pub mod config;
 pub mod locale_redirect;
 pub mod router;

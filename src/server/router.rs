@@ -1,11 +1,11 @@
 //! The axum application: redirects, the Leptos pages, static files, and the 404 page.
-use super::{locale_redirect, seo};
+use super::{api, locale_redirect, seo};
 use crate::app::{shell, App};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::Uri;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
@@ -16,6 +16,7 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .route("/", get(locale_redirect::root))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
+        .route("/api/v1/eligibility", post(api::eligibility))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -1,0 +1,103 @@
+//! The JSON API: valid answers give the outcome; every kind of bad input gives a 422 naming the
+//! field; nothing gives a 5xx.
+#![cfg(feature = "ssr")]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+fn app() -> axum::Router {
+    static APP: std::sync::OnceLock<axum::Router> = std::sync::OnceLock::new();
+    APP.get_or_init(|| {
+        smsite::server::app_router(smsite::server::config::leptos_options().unwrap())
+    })
+    .clone()
+}
+
+async fn post(body: &str) -> (StatusCode, Value) {
+    let _ = any_spawner::Executor::init_tokio();
+    let request = Request::post("/api/v1/eligibility")
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let response = app().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+fn date_in(days: i64) -> String {
+    smsite::server::api::today_in_baku().add_days(days).iso()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn valid_answers_give_the_outcome_with_its_deadline() {
+    let arrival = date_in(-3);
+    let body = json!({"flow": "registration", "locale": "ru", "answers": {"citizenship": "KZ", "arrival": arrival}});
+    let (status, v) = post(&body.to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["outcome"], "deadline_30");
+    assert_eq!(v["deadlines"][0]["date"], date_in(27));
+    assert!(v["title"].as_str().unwrap().contains("30 дней"), "{v}");
+
+    let body =
+        json!({"flow": "registration", "answers": {"citizenship": "de", "arrival": date_in(0)}});
+    let (status, v) = post(&body.to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["outcome"], "deadline_15");
+    assert_eq!(v["deadlines"][0]["date"], date_in(15));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_kind_of_bad_input_is_a_422_naming_the_field() {
+    let far = date_in(4000);
+    let cases: Vec<(String, &str, Option<&str>, Option<&str>)> = vec![
+        ("not json".into(), "malformed_request", None, None),
+        (json!({"flow": "registration"}).to_string(), "malformed_request", Some("answers"), None),
+        (json!({"answers": {}}).to_string(), "malformed_request", Some("flow"), None),
+        (json!({"flow": "registration", "answers": {"citizenship": 5}}).to_string(), "malformed_request", Some("answers.citizenship"), None),
+        (json!({"flow": 5, "answers": {}}).to_string(), "malformed_request", Some("flow"), None),
+        (json!({"flow": "registration", "answers": {}, "extra": 1}).to_string(), "unknown_field", Some("extra"), None),
+        (json!({"flow": "nope", "answers": {}}).to_string(), "unknown_flow", Some("flow"), None),
+        (json!({"flow": "registration", "locale": "xx", "answers": {}}).to_string(), "unknown_locale", Some("locale"), None),
+        (json!({"flow": "registration", "answers": {}}).to_string(), "incomplete", Some("answers.citizenship"), Some("missing")),
+        (json!({"flow": "registration", "answers": {"citizenship": "ZZ"}}).to_string(), "invalid_answer", Some("answers.citizenship"), Some("unknown_country")),
+        (json!({"flow": "registration", "answers": {"citizenship": "DE", "arrival": "2026-02-30"}}).to_string(), "invalid_answer", Some("answers.arrival"), Some("not_a_date")),
+        (json!({"flow": "registration", "answers": {"citizenship": "DE", "arrival": far}}).to_string(), "invalid_answer", Some("answers.arrival"), Some("date_out_of_range")),
+    ];
+    for (body, error, field, code) in cases {
+        let (status, v) = post(&body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {v}");
+        assert_eq!(v["error"], error, "{body}");
+        assert_eq!(v["field"].as_str(), field, "{body}");
+        assert_eq!(v["code"].as_str(), code, "{body}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn odd_bodies_never_give_a_server_error() {
+    let long = "x".repeat(100_000);
+    let bodies = [
+        "".to_string(),
+        "{}".to_string(),
+        "[]".to_string(),
+        "null".to_string(),
+        json!({"flow": long, "answers": {}}).to_string(),
+        json!({"flow": "registration", "answers": {"citizenship": "DE", "arrival": "9999-12-31"}})
+            .to_string(),
+        json!({"flow": "registration", "answers": {"citizenship": "\u{0}", "arrival": "-1"}})
+            .to_string(),
+        json!({"flow": "registration", "answers": {"arrival": "2026-01-01", "zzz": "1"}})
+            .to_string(),
+    ];
+    for body in bodies {
+        let (status, _) = post(&body).await;
+        assert!(!status.is_server_error(), "{status} for {body:.80}");
+        assert_ne!(status, StatusCode::OK, "{body:.80}");
+    }
+}
