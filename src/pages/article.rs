@@ -1,6 +1,6 @@
 //! Markdown pages: the Visit and Invest sections (`/:lang/visit`, `/:lang/invest`) and news
 //! articles (`/:lang/news/:slug`).
-use super::content_page::{lang_and_slug, show, Loading};
+use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::{long_date, ContentMeta};
 use crate::components::json_ld::JsonLd;
@@ -31,31 +31,17 @@ pub async fn fetch_article(locale: String, slug: String) -> Result<Option<Articl
 /// A section's own page, e.g. Visit: its content file is `content/<locale>/pages/<slug>.md`.
 #[component]
 pub fn SectionPage(section: Section) -> impl IntoView {
-    let key = lang_and_slug();
-    let page = Resource::new(
-        move || key.get().0,
-        move |l| fetch_section_page(l, section.slug().to_string()),
-    );
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                show(page.await, move |a| view! { <ArticleView article=a parent=None section/> })
-            })}
-        </Suspense>
-    }
+    content_view(
+        move |lang, _| fetch_section_page(lang, section.slug().to_string()),
+        move |article| view! { <ArticleView article parent=None section/> },
+    )
 }
 
 #[component]
 pub fn NewsArticlePage() -> impl IntoView {
-    let key = lang_and_slug();
-    let page = Resource::new(move || key.get(), |(l, s)| fetch_article(l, s));
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                show(page.await, |a| view! { <ArticleView article=a parent=Some(Section::News) section=Section::News/> })
-            })}
-        </Suspense>
-    }
+    content_view(fetch_article, |article| {
+        view! { <ArticleView article parent=Some(Section::News) section=Section::News/> }
+    })
 }
 
 #[component]

@@ -5,6 +5,8 @@ use super::not_found::NotFound;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use serde::{de::DeserializeOwned, Serialize};
+use std::future::Future;
 
 /// The route's `:lang` and `:slug` parameters (empty when absent).
 pub fn lang_and_slug() -> Memo<(String, String)> {
@@ -28,6 +30,29 @@ where
         Ok(Some(data)) => view(data).into_any(),
         Ok(None) => view! { <NotFound/> }.into_any(),
         Err(_) => view! { <LoadError/> }.into_any(),
+    }
+}
+
+/// A content route: the entry `fetch(lang, slug)` returns, shown by `render` once it arrives;
+/// an entry that does not exist is the 404 page.
+pub fn content_view<T, Fut, V>(
+    fetch: impl Fn(String, String) -> Fut + Send + Sync + 'static,
+    render: impl Fn(T) -> V + Send + Sync + Clone + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    Fut: Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let key = lang_and_slug();
+    let data = Resource::new(move || key.get(), move |(lang, slug)| fetch(lang, slug));
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move { show(data.await, render) })
+            }}
+        </Suspense>
     }
 }
 

@@ -1,5 +1,5 @@
 //! `/:lang/procedures/:slug`: one guide, with its journeys beside it.
-use super::content_page::{lang_and_slug, show, Loading};
+use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::ContentMeta;
 use crate::components::json_ld::JsonLd;
@@ -20,13 +20,7 @@ pub async fn fetch_guide(locale: String, slug: String) -> Result<Option<Guide>, 
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
-    let key = lang_and_slug();
-    let guide = Resource::new(move || key.get(), |(l, s)| fetch_guide(l, s));
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move { show(guide.await, |g| view! { <GuideView guide=g/> }) })}
-        </Suspense>
-    }
+    content_view(fetch_guide, |guide| view! { <GuideView guide/> })
 }
 
 #[component]

@@ -1,5 +1,5 @@
 //! `/:lang/journeys/:slug`: a step-by-step journey.
-use super::content_page::{lang_and_slug, show, Loading};
+use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::ContentMeta;
 use crate::components::page_meta::PageMeta;
@@ -19,13 +19,7 @@ pub async fn fetch_journey(locale: String, slug: String) -> Result<Option<Journe
 
 #[component]
 pub fn JourneyPage() -> impl IntoView {
-    let key = lang_and_slug();
-    let journey = Resource::new(move || key.get(), |(l, s)| fetch_journey(l, s));
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move { show(journey.await, |j| view! { <JourneyView journey=j/> }) })}
-        </Suspense>
-    }
+    content_view(fetch_journey, |journey| view! { <JourneyView journey/> })
 }
 
 #[component]

@@ -1,6 +1,6 @@
 //! `/:lang/news/statistics`: the 2020 figures as a bar chart (server-rendered SVG, no chart
 //! library in the browser) with a text alternative and the same numbers in a table.
-use super::content_page::{lang_and_slug, show, Loading};
+use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::ContentMeta;
 use crate::components::page_meta::PageMeta;
@@ -20,13 +20,10 @@ pub async fn fetch_statistics(locale: String) -> Result<Option<Statistics>, Serv
 
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
-    let key = lang_and_slug();
-    let data = Resource::new(move || key.get().0, fetch_statistics);
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move { show(data.await, |s| view! { <StatisticsView stats=s/> }) })}
-        </Suspense>
-    }
+    content_view(
+        |lang, _| fetch_statistics(lang),
+        |stats| view! { <StatisticsView stats/> },
+    )
 }
 
 /// Numbers as the locale writes them: `244,398` / `244 398`, `85.54` / `85,54`, `21.3` / `21,3`.
