@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, on a machine that reaches only the package
-# registries (crates.io, npm, PyPI, Debian). Idempotent and quiet when all is there.
+# registries (Rust crates, npm, Python and Debian packages). Idempotent and quiet when all is there.
 # The offline wasm32 route is the one in shared/TOOLCHAIN.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
