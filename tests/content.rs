@@ -207,3 +207,126 @@ fn registration_deadlines_from_the_real_flow() {
         );
     }
 }
+
+fn answers(pairs: &[(&str, &str)]) -> smsite::eligibility::engine::Answers {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn stay_flow_outcomes() {
+    use smsite::dates::Date;
+    use smsite::eligibility::engine::{walk, Next};
+    let store = load(Path::new("content")).unwrap();
+    let flow = store.flow("stay").expect("the stay flow");
+    let today = Date::new(2026, 11, 26);
+    let arrival = "2026-12-01";
+    let cases = [
+        ("DE", "asylum", "0", "asylum"),
+        ("GE", "tourism", "10", "visa_free_short"),
+        ("KZ", "business", "25", "visa_free_short"),
+        ("GE", "tourism", "60", "visa_free_register"),
+        ("KZ", "tourism", "60", "visa_free_register_30"),
+        ("DE", "tourism", "10", "evisa_short"),
+        ("DE", "business", "20", "evisa_register"),
+        ("DE", "work", "365", "work"),
+        ("GE", "work", "5", "work"),
+        ("IN", "study", "300", "study"),
+        ("US", "family", "400", "family"),
+        ("CN", "investment", "1000", "investment"),
+        ("DE", "tourism", "120", "long_stay"),
+    ];
+    for (country, purpose, days, outcome) in cases {
+        let given = if purpose == "asylum" {
+            answers(&[("citizenship", country), ("purpose", purpose)])
+        } else {
+            answers(&[
+                ("citizenship", country),
+                ("purpose", purpose),
+                ("length", days),
+                ("arrival", arrival),
+            ])
+        };
+        let result = walk(flow, &given, today, store.countries());
+        assert_eq!(
+            result.next,
+            Next::Outcome(outcome.into()),
+            "{country} {purpose} {days}"
+        );
+    }
+}
+
+/// Property, on the real flows and country list: random valid answers always reach an outcome
+/// within as many steps as the flow has questions, and every deadline falls after the arrival.
+#[test]
+fn random_walks_on_the_real_flows_end_in_outcomes() {
+    use smsite::dates::Date;
+    use smsite::eligibility::engine::{deadlines, walk, Next};
+    use smsite::eligibility::flow::Kind;
+    let store = load(Path::new("content")).unwrap();
+    let today = Date::new(2026, 11, 26);
+    let codes: Vec<&str> = store
+        .countries()
+        .countries
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut random = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for flow in store.flows() {
+        for _ in 0..3_000 {
+            let mut given = answers(&[]);
+            let mut steps = 0;
+            let outcome = loop {
+                match walk(flow, &given, today, store.countries()).next {
+                    Next::Outcome(o) => break o,
+                    Next::Invalid { question, error } => {
+                        panic!("{}: {question} refused {error:?}: {given:?}", flow.id)
+                    }
+                    Next::Ask(id) => {
+                        let q = flow.question(&id).unwrap();
+                        let value = match q.kind {
+                            Kind::Single | Kind::Multiple => q.options
+                                [random(q.options.len() as u64) as usize]
+                                .value
+                                .clone(),
+                            Kind::Country => codes[random(codes.len() as u64) as usize].to_string(),
+                            Kind::Number => {
+                                let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(100));
+                                (min + random((max - min + 1) as u64) as i64).to_string()
+                            }
+                            Kind::Date => {
+                                let (min, max) = (q.min.unwrap_or(-30), q.max.unwrap_or(30));
+                                today
+                                    .add_days(min + random((max - min + 1) as u64) as i64)
+                                    .iso()
+                            }
+                        };
+                        given.insert(id, value);
+                    }
+                }
+                steps += 1;
+                assert!(
+                    steps <= flow.questions.len(),
+                    "{}: the walk did not end: {given:?}",
+                    flow.id
+                );
+            };
+            for (_, date) in deadlines(flow, &outcome, &given) {
+                let arrival = Date::parse_iso(&given["arrival"]).unwrap();
+                assert!(
+                    date > arrival,
+                    "{}: {outcome}: deadline before arrival",
+                    flow.id
+                );
+            }
+        }
+    }
+}
