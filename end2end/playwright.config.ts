@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: true,
   // Two cores: two browsers at a time is what the machine holds without flaking.
   workers: 2,
-  retries: 0,
+  // One retry in CI only: a slow machine must not decide a submission; a test failing twice does.
+  retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   use: {
     baseURL,
