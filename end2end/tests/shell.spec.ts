@@ -27,6 +27,10 @@ test.describe("with JavaScript", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "ru");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Контакты");
     await expect(page).toHaveTitle(/Связаться с Государственной миграционной службой/);
+    // The head follows the switch: one canonical link, the new address.
+    await expect(page.locator("link[rel=canonical]")).toHaveCount(1);
+    await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", /\/ru\/contact$/);
+    await expect(page.locator("meta[property='og:url']")).toHaveAttribute("content", /\/ru\/contact$/);
 
     await page.locator(".language-switcher a[hreflang=az]").click();
     await expect(page).toHaveURL(/\/az\/contact$/);
@@ -51,6 +55,8 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveURL(/\/en\/contact$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contact us");
     await expect(page).toHaveTitle("Contact the State Migration Service – State Migration Service");
+    await expect(page.locator("link[rel=canonical]")).toHaveCount(1);
+    await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", /\/en\/contact$/);
     expect(loads()).toBe(0);
     expect(errors).toEqual([]);
   });

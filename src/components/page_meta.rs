@@ -33,7 +33,9 @@ pub fn PageMeta(
     view! {
         <Title text=full_title/>
         <Meta name="description" content=move || description.get()/>
-        <Link rel="canonical" href=absolute(&path)/>
+        // The page component survives a client-side language switch, so the canonical address
+        // follows the location rather than the path the page was first rendered at.
+        {move || view! { <Link rel="canonical" href=absolute(&location.pathname.get())/> }}
         {LOCALES
             .map(|code| {
                 view! { <Link rel="alternate" hreflang=code href=absolute(&localized_path(code, &path))/> }
@@ -44,7 +46,7 @@ pub fn PageMeta(
         <Meta property="og:site_name" content=move || t_string!(i18n, site.name)/>
         <Meta property="og:title" content=move || title.get()/>
         <Meta property="og:description" content=move || description.get()/>
-        <Meta property="og:url" content=absolute(&path)/>
+        <Meta property="og:url" content=move || absolute(&location.pathname.get())/>
         <Meta property="og:locale" content=move || og_locale(locale_code(i18n))/>
     }
 }
