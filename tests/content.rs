@@ -48,6 +48,14 @@ fn rewrite(dir: &Path, file: &str, change: impl FnOnce(String) -> String) {
     std::fs::write(&path, change(text)).unwrap();
 }
 
+/// The text without the lines that start with `prefix` (to delete a field or a text).
+fn without_lines_starting(text: &str, prefix: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with(prefix))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn assert_named(problems: &[String], file: &str, words: &str) {
     assert!(
         problems
@@ -68,11 +76,8 @@ fn a_missing_locale_file_is_named() {
 #[test]
 fn a_missing_front_matter_field_is_named() {
     let problems = problems_after("field", |dir| {
-        rewrite(dir, "en/procedures/registration.md", |text| {
-            text.lines()
-                .filter(|l| !l.starts_with("audience"))
-                .collect::<Vec<_>>()
-                .join("\n")
+        rewrite(dir, "en/procedures/registration.md", |t| {
+            without_lines_starting(&t, "audience")
         })
     });
     assert_named(&problems, "en/procedures/registration.md", "audience");
@@ -169,10 +174,7 @@ fn a_broken_flow_names_its_file_and_node() {
 fn a_missing_flow_text_names_the_locale_file_and_key() {
     let problems = problems_after("flowtext", |dir| {
         rewrite(dir, "ru/flows.toml", |t| {
-            t.lines()
-                .filter(|l| !l.starts_with("register_by"))
-                .collect::<Vec<_>>()
-                .join("\n")
+            without_lines_starting(&t, "register_by")
         })
     });
     assert_named(&problems, "ru/flows.toml", "registration.out.register_by");
@@ -181,7 +183,7 @@ fn a_missing_flow_text_names_the_locale_file_and_key() {
 #[test]
 fn registration_deadlines_from_the_real_flow() {
     use smsite::dates::Date;
-    use smsite::eligibility::engine::{deadlines, walk, Answers, Next};
+    use smsite::eligibility::engine::{deadlines, walk, Next};
     let store = load(Path::new("content")).unwrap();
     let flow = store.flow("registration").expect("the registration flow");
     let today = Date::new(2026, 11, 26);
@@ -191,10 +193,7 @@ fn registration_deadlines_from_the_real_flow() {
         ("RU", "2026-12-25", "deadline_15", Date::new(2027, 1, 9)),
     ];
     for (country, arrival, outcome, by) in cases {
-        let answers: Answers = [("citizenship", country), ("arrival", arrival)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let answers = answers(&[("citizenship", country), ("arrival", arrival)]);
         let result = walk(flow, &answers, today, store.countries());
         assert_eq!(
             result.next,
