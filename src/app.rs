@@ -3,6 +3,10 @@ use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
     article::{NewsArticlePage, SectionPage},
+    check::{
+        answers::AnswersPage, index::CheckIndexPage, question::QuestionPage, result::ResultPage,
+        shared::FlowRoot, start::FlowStartPage,
+    },
     coming_soon::ComingSoon,
     contact::ContactPage,
     guide::GuidePage,
@@ -59,7 +63,14 @@ pub fn App() -> impl IntoView {
                             <Route path=StaticSegment("procedures") view=ProceduresPage ssr=SsrMode::Async/>
                             <Route path=(StaticSegment("procedures"), ParamSegment("slug")) view=GuidePage ssr=SsrMode::Async/>
                             <Route path=(StaticSegment("journeys"), ParamSegment("slug")) view=JourneyPage ssr=SsrMode::Async/>
-                            <Route path=StaticSegment(Section::Check.slug()) view=|| view! { <ComingSoon section=Section::Check/> }/>
+                            <Route path=StaticSegment(Section::Check.slug()) view=CheckIndexPage ssr=SsrMode::Async/>
+                            // One flow's pages share its data, loaded once by FlowRoot.
+                            <ParentRoute path=(StaticSegment(Section::Check.slug()), ParamSegment("flow")) view=FlowRoot ssr=SsrMode::Async>
+                                <Route path=StaticSegment("") view=FlowStartPage ssr=SsrMode::Async/>
+                                <Route path=StaticSegment("answers") view=AnswersPage ssr=SsrMode::Async/>
+                                <Route path=StaticSegment("result") view=ResultPage ssr=SsrMode::Async/>
+                                <Route path=ParamSegment("question") view=QuestionPage ssr=SsrMode::Async/>
+                            </ParentRoute>
                             <Route path=StaticSegment(Section::Status.slug()) view=|| view! { <ComingSoon section=Section::Status/> }/>
                             <Route path=StaticSegment("visit") view=|| view! { <SectionPage section=Section::Visit/> } ssr=SsrMode::Async/>
                             <Route path=StaticSegment("invest") view=|| view! { <SectionPage section=Section::Invest/> } ssr=SsrMode::Async/>

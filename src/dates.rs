@@ -35,7 +35,9 @@ const MONTHS_RU: [&str; 12] = [
 ];
 
 /// A calendar date without time zone, as rules and deadlines are stated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Date {
     pub year: i32,
     pub month: u32,

@@ -101,3 +101,140 @@ async fn odd_bodies_never_give_a_server_error() {
         assert_ne!(status, StatusCode::OK, "{body:.80}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_stay_checklist_has_documents_fees_guides_and_dates() {
+    let arrival = date_in(-2);
+    let body = json!({"flow": "stay", "locale": "en", "answers": {"citizenship": "IN", "purpose": "work", "length": "200", "arrival": arrival}});
+    let (status, v) = post(&body.to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["outcome"], "work");
+    assert_eq!(
+        v["answered"],
+        json!(["citizenship", "purpose", "length", "arrival"])
+    );
+    let texts = |key: &str| {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        texts("body").iter().any(|t| t.contains("employer applies")),
+        "{v}"
+    );
+    assert!(
+        texts("documents")
+            .iter()
+            .any(|t| t.contains("employment contract")),
+        "{v}"
+    );
+    assert!(texts("fees").iter().any(|t| t.contains("1,400 AZN")), "{v}");
+    assert_eq!(v["guides"][0]["href"], "/en/procedures/work-permit");
+    assert_eq!(v["guides"][0]["title"], "Work permit");
+    assert_eq!(v["deadlines"][0]["date"], date_in(13));
+    assert!(v["deadlines"][0]["event"]
+        .as_str()
+        .unwrap()
+        .contains("register"));
+
+    // Asylum ends after two questions, whatever else is sent.
+    let body = json!({"flow": "stay", "locale": "az", "answers": {"citizenship": "IR", "purpose": "asylum", "length": "junk"}});
+    let (status, v) = post(&body.to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["outcome"], "asylum");
+    assert_eq!(v["guides"][0]["href"], "/az/procedures/refugee-status");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stay_answers_of_the_wrong_kind_are_422() {
+    let cases = [
+        (
+            json!({"purpose": "spying"}),
+            "answers.purpose",
+            "unknown_option",
+        ),
+        (
+            json!({"purpose": "work", "length": "ten"}),
+            "answers.length",
+            "not_a_number",
+        ),
+        (
+            json!({"purpose": "work", "length": "0"}),
+            "answers.length",
+            "number_out_of_range",
+        ),
+        (
+            json!({"purpose": "work", "length": "20"}),
+            "answers.arrival",
+            "missing",
+        ),
+    ];
+    for (extra, field, code) in cases {
+        let mut answers = json!({"citizenship": "DE"});
+        answers
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let body = json!({"flow": "stay", "answers": answers});
+        let (status, v) = post(&body.to_string()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {v}");
+        assert_eq!(v["field"], field, "{body}");
+        assert_eq!(v["code"], code, "{body}");
+    }
+}
+
+async fn get(uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let _ = any_spawner::Executor::init_tokio();
+    let response = app()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_calendar_file_holds_each_deadline_as_an_all_day_event() {
+    let arrival = date_in(-1);
+    let (status, headers, text) = get(&format!(
+        "/ru/check/registration/calendar.ics?arrival={arrival}&citizenship=KZ"
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert_eq!(headers["content-type"], "text/calendar; charset=utf-8");
+    assert!(headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    let day = date_in(29).replace('-', "");
+    assert!(
+        text.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")),
+        "{text}"
+    );
+    assert!(text.contains("SUMMARY:"), "{text}");
+    // Answers that lead nowhere yet: back to the question that needs them.
+    let (status, headers, _) = get("/en/check/registration/calendar.ics?citizenship=KZ").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        headers["location"],
+        "/en/check/registration/arrival?citizenship=KZ"
+    );
+    // A result without dates: to the result page.
+    let (status, headers, _) =
+        get("/en/check/stay/calendar.ics?citizenship=IR&purpose=asylum").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        headers["location"],
+        "/en/check/stay/result?citizenship=IR&purpose=asylum"
+    );
+    let (status, _, _) = get("/xx/check/stay/calendar.ics").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -432,3 +432,163 @@ async fn every_internal_link_resolves() {
         checked.len()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn checker_forms_redirect_to_the_step_the_answers_lead_to() {
+    // No Accept header: a redirect is a redirect for every client, not only browsers.
+    let arrival = smsite::server::api::today_in_baku().add_days(-3);
+    let (d, m, y) = (arrival.day, arrival.month, arrival.year);
+    let dated_from = format!("/az/check/registration?arrival-day={d}&arrival-month={m}&arrival-year={y}&citizenship=KZ&answered=arrival");
+    let dated_to = format!(
+        "/az/check/registration/answers?arrival={}&citizenship=KZ",
+        arrival.iso()
+    );
+    let cases = [
+        // The turnstile after a form.
+        (
+            "/en/check/stay?citizenship=de",
+            "/en/check/stay/purpose?citizenship=de",
+        ),
+        (dated_from.as_str(), dated_to.as_str()),
+        // Continue after Back: the next answered question, not the first unanswered one.
+        (
+            "/en/check/stay?answered=citizenship&citizenship=GE&length=5&purpose=work",
+            "/en/check/stay/purpose?citizenship=GE&length=5&purpose=work",
+        ),
+        (
+            "/en/check/stay?answered=purpose&citizenship=DE",
+            "/en/check/stay/purpose?citizenship=DE&purpose=",
+        ),
+        // A question the answers do not reach; junk names are dropped.
+        (
+            "/en/check/stay/arrival?citizenship=DE&zzz=1",
+            "/en/check/stay/purpose?citizenship=DE",
+        ),
+        ("/ru/check/stay/nonsense", "/ru/check/stay/citizenship"),
+        (
+            "/en/check/stay/answers?citizenship=DE",
+            "/en/check/stay/purpose?citizenship=DE",
+        ),
+        (
+            "/en/check/stay/result?citizenship=DE&purpose=work",
+            "/en/check/stay/length?citizenship=DE&purpose=work",
+        ),
+    ];
+    for (from, to) in cases {
+        let page = get(from, &[]).await;
+        assert_eq!(page.status, StatusCode::FOUND, "{from}");
+        assert_eq!(location(&page), to, "{from}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn checker_questions_show_translated_errors_on_their_own_page() {
+    let today = smsite::server::api::today_in_baku();
+    let far = today.add_days(400).iso();
+    let cases = [
+        (
+            "en",
+            "/en/check/stay/purpose?citizenship=DE&purpose=",
+            "Select an answer",
+        ),
+        (
+            "en",
+            "/en/check/stay/purpose?citizenship=DE&purpose=spying",
+            "Select one of the answers shown",
+        ),
+        (
+            "en",
+            "/en/check/stay/citizenship?citizenship=Atlantis",
+            "Select a country from the list",
+        ),
+        (
+            "en",
+            "/en/check/stay/length?citizenship=DE&length=abc&purpose=work",
+            "Enter a whole number",
+        ),
+        (
+            "en",
+            "/en/check/stay/length?citizenship=DE&length=99999&purpose=work",
+            "Enter a number from 1 to 3650",
+        ),
+        (
+            "en",
+            "/en/check/registration/arrival?arrival=2026-02-30&citizenship=DE",
+            "Enter a real date",
+        ),
+        (
+            "ru",
+            &format!("/ru/check/registration/arrival?arrival={far}&citizenship=DE"),
+            "Введите дату",
+        ),
+        (
+            "az",
+            "/az/check/registration/arrival?arrival=2026-02-30&citizenship=DE",
+            "Mövcud tarix",
+        ),
+    ];
+    for (locale, path, message) in cases {
+        let page = get(path, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let summary = &page.body[page
+            .body
+            .find("error-summary")
+            .unwrap_or_else(|| panic!("{path}: no error summary"))..];
+        assert!(
+            summary.contains(message),
+            "{path}: no {message:?} in {:.600}",
+            summary
+        );
+        assert!(
+            page.body.contains(&format!("<html lang=\"{locale}\"")),
+            "{path}"
+        );
+        assert!(
+            title(&page.body).starts_with(match locale {
+                "ru" => "Ошибка",
+                "az" => "Xəta",
+                _ => "Error:",
+            }),
+            "{path}: {}",
+            title(&page.body)
+        );
+        assert!(
+            page.body
+                .contains("<meta name=\"robots\" content=\"noindex\""),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn checker_pages_render_answers_and_the_result_without_javascript() {
+    let arrival = smsite::server::api::today_in_baku().add_days(-3);
+    let query = format!(
+        "arrival={}&citizenship=GE&length=40&purpose=tourism",
+        arrival.iso()
+    );
+    let answers = get(&format!("/en/check/stay/answers?{query}"), &[]).await;
+    assert_eq!(answers.status, StatusCode::OK);
+    assert!(answers.body.contains("Georgia") && answers.body.contains(&arrival.long("en")));
+    assert!(
+        answers.body.contains(&format!(
+            "href=\"/en/check/stay/purpose?{}\"",
+            query.replace('&', "&amp;")
+        )),
+        "Change link"
+    );
+    let result = get(&format!("/en/check/stay/result?{query}"), &[]).await;
+    assert_eq!(result.status, StatusCode::OK);
+    assert!(result
+        .body
+        .contains("You do not need a visa, but you must register your place of stay"));
+    assert!(result
+        .body
+        .contains(&format!("datetime=\"{}\"", arrival.add_days(15).iso())));
+    assert!(result.body.contains(&format!(
+        "/en/check/stay/calendar.ics?{}",
+        query.replace('&', "&amp;")
+    )));
+    assert!(result.body.contains("href=\"/en/procedures/registration\""));
+    assert!(result.body.contains("Last reviewed"));
+}

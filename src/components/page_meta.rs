@@ -29,10 +29,14 @@ pub fn PageMeta(
     let i18n = use_i18n();
     let location = use_location();
     let path = location.pathname.get_untracked();
-    let full_title = move || format!("{} – {}", title.get(), t_string!(i18n, site.name_short));
+    // `try_get`: leptos_meta can read a page's title once more while the page is being replaced,
+    // after its signals are gone; that read must not panic.
+    let title = move || title.try_get().unwrap_or_default();
+    let description = move || description.try_get().unwrap_or_default();
+    let full_title = move || format!("{} – {}", title(), t_string!(i18n, site.name_short));
     view! {
         <Title text=full_title/>
-        <Meta name="description" content=move || description.get()/>
+        <Meta name="description" content=description/>
         // The page component survives a client-side language switch, so the canonical address
         // follows the location rather than the path the page was first rendered at.
         {move || view! { <Link rel="canonical" href=absolute(&location.pathname.get())/> }}
@@ -44,8 +48,8 @@ pub fn PageMeta(
         <Link rel="alternate" hreflang="x-default" href=absolute("/")/>
         <Meta property="og:type" content="website"/>
         <Meta property="og:site_name" content=move || t_string!(i18n, site.name)/>
-        <Meta property="og:title" content=move || title.get()/>
-        <Meta property="og:description" content=move || description.get()/>
+        <Meta property="og:title" content=title/>
+        <Meta property="og:description" content=description/>
         <Meta property="og:url" content=move || absolute(&location.pathname.get())/>
         <Meta property="og:locale" content=move || og_locale(locale_code(i18n))/>
     }

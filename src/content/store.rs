@@ -274,6 +274,7 @@ impl ContentStore {
         paths.extend(self.guide_order.iter().map(|s| format!("/procedures/{s}")));
         paths.extend(self.journey_order.iter().map(|s| format!("/journeys/{s}")));
         paths.extend(self.news_order.iter().map(|s| format!("/news/{s}")));
+        paths.extend(self.flows.keys().map(|f| format!("/check/{f}")));
         paths
     }
 
@@ -291,6 +292,7 @@ impl ContentStore {
                 self.article(locale, slug).map(|a| a.last_reviewed.clone())
             }
             "visit" | "invest" => self.page(locale, section).map(|a| a.last_reviewed.clone()),
+            "check" if !slug.is_empty() => self.flow(slug).map(|f| f.last_reviewed.clone()),
             _ => None,
         }
     }
@@ -631,6 +633,19 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
 
     let countries = load_countries(&dir.join("countries.toml"), &mut errors);
     let flows = load_flows(&dir.join("flows"), &mut errors);
+    for flow in flows.values() {
+        for o in &flow.outcomes {
+            for slug in o.guides.iter().filter(|s| !guide_order.contains(s)) {
+                errors.push(format!(
+                    "{}: outcome `{}`: no guide `{slug}` in content/<locale>/procedures",
+                    dir.join("flows")
+                        .join(format!("{}.toml", flow.id))
+                        .display(),
+                    o.id
+                ));
+            }
+        }
+    }
     let mut flow_texts = HashMap::new();
     for locale in LOCALES {
         let path = dir.join(locale).join("flows.toml");

@@ -1,7 +1,7 @@
 //! Walks a flow with the answers given so far: validates each answer, follows the rules, and
 //! says what comes next (the next question, or the outcome). Answers are strings as they come
 //! from a URL query (`multiple` answers comma-separated), so a tampered URL is just bad input.
-use super::flow::{Condition, Flow, Kind, Question, OUTCOME_PREFIX};
+use super::flow::{Condition, Deadline, Flow, Kind, Question, OUTCOME_PREFIX};
 use crate::dates::Date;
 use std::collections::BTreeMap;
 
@@ -123,8 +123,12 @@ pub fn walk(flow: &Flow, answers: &Answers, today: Date, countries: &dyn Countri
     }
 }
 
-/// The dates an outcome gives for these answers: (label key, date).
-pub fn deadlines(flow: &Flow, outcome: &str, answers: &Answers) -> Vec<(String, Date)> {
+/// The dates an outcome gives for these answers, each with its definition.
+pub fn deadlines<'f>(
+    flow: &'f Flow,
+    outcome: &str,
+    answers: &Answers,
+) -> Vec<(&'f Deadline, Date)> {
     let Some(outcome) = flow.outcome(outcome) else {
         return Vec::new();
     };
@@ -133,7 +137,7 @@ pub fn deadlines(flow: &Flow, outcome: &str, answers: &Answers) -> Vec<(String, 
         .iter()
         .filter_map(|d| {
             let start = Date::parse_iso(answers.get(&d.from)?)?;
-            Some((d.label.clone(), start.add_days(d.days)))
+            Some((d, start.add_days(d.days)))
         })
         .collect()
 }
@@ -303,6 +307,12 @@ mod tests {
         Flow {
             id: "test".into(),
             title: "t".into(),
+            description: "d".into(),
+            last_reviewed: "2026-11-26".into(),
+            sources: vec![super::super::flow::Source {
+                name: "s".into(),
+                url: "https://migration.gov.az".into(),
+            }],
             start: "citizenship".into(),
             questions: vec![
                 question(
@@ -344,6 +354,9 @@ mod tests {
                     id: id.to_string(),
                     title: format!("out.{id}"),
                     body: vec![],
+                    documents: vec![],
+                    fees: vec![],
+                    guides: vec![],
                     deadlines: vec![],
                 })
                 .collect(),

@@ -9,10 +9,24 @@ pub struct Flow {
     pub id: String,
     /// Translation key of the flow's title.
     pub title: String,
+    /// Translation key of one or two sentences on what the flow answers.
+    pub description: String,
+    /// When the rules were last checked against the sources (`YYYY-MM-DD`).
+    pub last_reviewed: String,
+    /// Where the rules come from; shown on every outcome.
+    pub sources: Vec<Source>,
     /// The first question's id.
     pub start: String,
     pub questions: Vec<Question>,
     pub outcomes: Vec<Outcome>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Translation key of the source's name.
+    pub name: String,
+    pub url: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,9 +102,18 @@ pub struct Outcome {
     pub id: String,
     /// Translation key of the outcome's heading.
     pub title: String,
-    /// Translation keys of the outcome's paragraphs or checklist items.
+    /// Translation keys of what to do: the personal checklist.
     #[serde(default)]
     pub body: Vec<String>,
+    /// Translation keys of the documents to have ready.
+    #[serde(default)]
+    pub documents: Vec<String>,
+    /// Translation keys of the fees that apply.
+    #[serde(default)]
+    pub fees: Vec<String>,
+    /// Slugs of the guides to read next (`content/<locale>/procedures/<slug>.md`).
+    #[serde(default)]
+    pub guides: Vec<String>,
     /// Dates the outcome gives, each counted from a date answer.
     #[serde(default)]
     pub deadlines: Vec<Deadline>,
@@ -100,14 +123,20 @@ pub struct Outcome {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deadline {
-    /// Translation key of what must be done by then.
+    /// Translation key of what must be done by then ("Register your place of stay by").
     pub label: String,
+    /// Translation key of the calendar entry's title ("Last day to register your place of stay").
+    pub event: String,
     /// The id of a `date` question.
     pub from: String,
     pub days: i64,
 }
 
 pub const OUTCOME_PREFIX: &str = "outcome:";
+
+/// Words the checker's addresses (`/check/<flow>/answers`) and forms (`answered`) use, so no
+/// question may be called that.
+pub const RESERVED_IDS: [&str; 4] = ["answers", "result", "calendar.ics", "answered"];
 
 impl Flow {
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -120,7 +149,8 @@ impl Flow {
 
     /// Every translation key the flow uses, for the locale coverage test.
     pub fn text_keys(&self) -> BTreeSet<&str> {
-        let mut keys = BTreeSet::from([self.title.as_str()]);
+        let mut keys = BTreeSet::from([self.title.as_str(), self.description.as_str()]);
+        keys.extend(self.sources.iter().map(|s| s.name.as_str()));
         for q in &self.questions {
             keys.insert(&q.text);
             keys.extend(q.hint.as_deref());
@@ -128,8 +158,12 @@ impl Flow {
         }
         for o in &self.outcomes {
             keys.insert(&o.title);
-            keys.extend(o.body.iter().map(String::as_str));
-            keys.extend(o.deadlines.iter().map(|d| d.label.as_str()));
+            for list in [&o.body, &o.documents, &o.fees] {
+                keys.extend(list.iter().map(String::as_str));
+            }
+            for d in &o.deadlines {
+                keys.extend([d.label.as_str(), d.event.as_str()]);
+            }
         }
         keys
     }
@@ -137,10 +171,28 @@ impl Flow {
     /// Every problem with the flow's shape, each naming its node; empty when the flow is sound.
     pub fn check(&self) -> Vec<String> {
         let mut problems = Vec::new();
+        if crate::dates::Date::parse_iso(&self.last_reviewed).is_none() {
+            problems.push(format!(
+                "last_reviewed: `{}` is not a date (YYYY-MM-DD)",
+                self.last_reviewed
+            ));
+        }
+        if self.sources.is_empty() {
+            problems.push("sources: name at least one source of the rules".to_string());
+        }
         let mut ids = BTreeSet::new();
         for q in &self.questions {
             if !ids.insert(q.id.as_str()) {
                 problems.push(format!("question `{}`: id used twice", q.id));
+            }
+            let plain =
+                q.id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if RESERVED_IDS.contains(&q.id.as_str()) || !plain || q.id.is_empty() {
+                problems.push(format!(
+                    "question `{}`: ids are lower-case letters, digits and `_`, and not one of {RESERVED_IDS:?}",
+                    q.id
+                ));
             }
         }
         let mut outcome_ids = BTreeSet::new();

@@ -1,5 +1,6 @@
 //! One module per route.
 pub mod article;
+pub mod check;
 pub mod coming_soon;
 pub mod contact;
 pub mod content_page;

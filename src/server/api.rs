@@ -1,25 +1,24 @@
 //! The JSON API (`/api/v1/…`). Every input error is a 422 naming the field; nothing a client
 //! sends can produce a 5xx.
+use crate::components::page_meta::absolute;
 use crate::content::store::global;
 use crate::dates::Date;
-use crate::eligibility::engine::{deadlines, walk, Answers, Next};
+use crate::eligibility::calendar::ics;
+use crate::eligibility::engine::{walk, Answers, Next};
+use crate::eligibility::flow::Flow;
+use crate::eligibility::outcome::{summarize, Summary};
+use crate::eligibility::steps::{answers_from, href, kept, next_step, Step};
 use crate::locale::LOCALES;
 use axum::body::Bytes;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use axum::extract::{Path, Query};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::json;
 
 struct EligibilityRequest {
     flow: String,
     locale: Option<String>,
     answers: Answers,
-}
-
-#[derive(Serialize)]
-struct DeadlineOut {
-    label: String,
-    date: String,
 }
 
 /// Today in Azerbaijan (UTC+4, no daylight saving time): deadlines and date checks count in
@@ -109,25 +108,77 @@ pub async fn eligibility(body: Bytes) -> Response {
             )
         }
     };
-    let Some(outcome) = flow.outcome(&outcome_id) else {
-        return unprocessable("unknown_flow", Some("flow"), None);
+    match summary_for(flow, locale, &outcome_id, &result.path, &request.answers) {
+        Some(summary) => axum::Json(summary).into_response(),
+        None => unprocessable("unknown_flow", Some("flow"), None),
+    }
+}
+
+/// The outcome's personal checklist in `locale`, texts from the content store.
+pub fn summary_for(
+    flow: &Flow,
+    locale: &str,
+    outcome: &str,
+    path: &[String],
+    answers: &Answers,
+) -> Option<Summary> {
+    let store = global();
+    summarize(
+        flow,
+        locale,
+        outcome,
+        path,
+        answers,
+        &|key| store.flow_text(locale, key).unwrap_or(key).to_string(),
+        &|slug| store.guide(locale, slug).map(|g| g.title.clone()),
+    )
+}
+
+/// `GET /{lang}/check/{flow}/calendar.ics?…answers`: the result's deadlines as a calendar file.
+/// Answers that do not lead to a result with dates redirect to the page that needs attention.
+pub async fn calendar(
+    Path((lang, flow_id)): Path<(String, String)>,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Response {
+    let store = global();
+    let (Some(flow), true) = (store.flow(&flow_id), LOCALES.contains(&lang.as_str())) else {
+        return StatusCode::NOT_FOUND.into_response();
     };
-    let text = |key: &str| store.flow_text(locale, key).unwrap_or(key).to_string();
-    let dates: Vec<DeadlineOut> = deadlines(flow, &outcome_id, &request.answers)
-        .into_iter()
-        .map(|(label, date)| DeadlineOut {
-            label: text(&label),
-            date: date.iso(),
-        })
-        .collect();
-    axum::Json(json!({
-        "flow": flow.id,
-        "locale": locale,
-        "outcome": outcome_id,
-        "title": text(&outcome.title),
-        "body": outcome.body.iter().map(|k| text(k)).collect::<Vec<_>>(),
-        "deadlines": dates,
-        "answered": result.path,
-    }))
-    .into_response()
+    let answers = answers_from(flow, |name| {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    });
+    let today = today_in_baku();
+    let result = walk(flow, &answers, today, store.countries());
+    let summary = match &result.next {
+        Next::Outcome(o) => summary_for(flow, &lang, o, &result.path, &answers),
+        _ => None,
+    };
+    let kept_answers = kept(&answers, &result);
+    let Some(summary) = summary.filter(|s| !s.deadlines.is_empty()) else {
+        let step = match result.next {
+            Next::Outcome(_) => Step::Result,
+            _ => next_step(&result),
+        };
+        return Redirect::to(&href(&lang, &flow.id, &step, &kept_answers)).into_response();
+    };
+    let page = absolute(&href(&lang, &flow.id, &Step::Result, &kept_answers));
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}.ics\"", flow.id),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        ics(&summary, &page, today),
+    )
+        .into_response()
 }

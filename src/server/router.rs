@@ -3,7 +3,8 @@ use super::{api, locale_redirect, seo};
 use crate::app::{shell, App};
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::Uri;
+use axum::http::{Method, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
@@ -17,12 +18,14 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .route("/api/v1/eligibility", post(api::eligibility))
+        .route("/{lang}/check/{flow}/calendar.ics", get(api::calendar))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback(fallback)
         .layer(axum::middleware::from_fn(locale_redirect::remember_locale))
+        .layer(axum::middleware::from_fn(page_redirects))
         .with_state(options)
 }
 
@@ -33,4 +36,26 @@ async fn fallback(uri: Uri, state: State<LeptosOptions>, request: Request<Body>)
         return redirect;
     }
     file_and_error_handler(shell)(uri, state, request).await
+}
+
+/// A page that redirects (`<Redirect/>` in the checker) is a real 302 for every client. Leptos
+/// only sets the status when the request's Accept names HTML and otherwise leaves a hint meant
+/// for its own server-function client, which a plain GET of a page never is.
+async fn page_redirects(request: Request<Body>, next: Next) -> Response {
+    let is_get = request.method() == Method::GET;
+    let mut response = next.run(request).await;
+    if is_get
+        && response
+            .headers()
+            .contains_key(leptos::server_fn::redirect::REDIRECT_HEADER)
+        && response
+            .headers()
+            .contains_key(axum::http::header::LOCATION)
+    {
+        response
+            .headers_mut()
+            .remove(leptos::server_fn::redirect::REDIRECT_HEADER);
+        *response.status_mut() = StatusCode::FOUND;
+    }
+    response
 }

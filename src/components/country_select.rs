@@ -1,0 +1,273 @@
+//! Choosing a country from the full list. Without JavaScript: a native `<select>` (phones give
+//! it a searchable picker). Once hydrated it becomes a combobox: type any part of the name, in
+//! the page's language or in English, and pick from the matches with the keyboard or a tap.
+//! The form still sends the country's code under the same name.
+use crate::i18n::*;
+use crate::search::fold;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountryOption {
+    pub code: String,
+    /// In the page's language.
+    pub name: String,
+    pub english: String,
+}
+
+/// Most matches listed at once; typing more narrows them.
+const MAX_SHOWN: usize = 50;
+
+/// Indexes of the options matching `typed`: names starting with it first, then names with a
+/// word starting with it, then the code.
+pub fn matches(options: &[CountryOption], typed: &str) -> Vec<usize> {
+    let typed = fold(typed.trim());
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let word_starts = |name: &str| {
+        fold(name)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with(&typed))
+    };
+    let mut first = Vec::new();
+    let mut then = Vec::new();
+    for (i, o) in options.iter().enumerate() {
+        if fold(&o.name).starts_with(&typed) || fold(&o.english).starts_with(&typed) {
+            first.push(i);
+        } else if word_starts(&o.name) || word_starts(&o.english) || fold(&o.code) == typed {
+            then.push(i);
+        }
+    }
+    first.extend(then);
+    first.truncate(MAX_SHOWN);
+    first
+}
+
+/// The option whose name (or English name, or code) is exactly what was typed.
+fn exact(options: &[CountryOption], typed: &str) -> Option<usize> {
+    let typed = fold(typed.trim());
+    options
+        .iter()
+        .position(|o| fold(&o.name) == typed || fold(&o.english) == typed || fold(&o.code) == typed)
+}
+
+#[component]
+pub fn CountrySelect(
+    /// The field's id and name (the question's id).
+    id: String,
+    options: Vec<CountryOption>,
+    /// The code chosen before, or what was typed if it matched no country.
+    selected: String,
+    described_by: String,
+    invalid: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let enhanced = RwSignal::new(false);
+    Effect::new(move |_| enhanced.set(true));
+    let described = (!described_by.is_empty()).then_some(described_by);
+    move || {
+        let (id, options, selected, described) = (
+            id.clone(),
+            options.clone(),
+            selected.clone(),
+            described.clone(),
+        );
+        if enhanced.get() {
+            view! { <Combobox id options selected described invalid/> }.into_any()
+        } else {
+            let items = options
+                .iter()
+                .map(|o| {
+                    let is = o.code.eq_ignore_ascii_case(&selected);
+                    view! { <option value=o.code.clone() selected=is>{o.name.clone()}</option> }
+                })
+                .collect_view();
+            view! {
+                <select
+                    class=if invalid { "select select--error" } else { "select" }
+                    id=id.clone()
+                    name=id
+                    aria-describedby=described
+                >
+                    <option value="">{t!(i18n, check.select_country)}</option>
+                    {items}
+                </select>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Combobox(
+    id: String,
+    options: Vec<CountryOption>,
+    selected: String,
+    described: Option<String>,
+    invalid: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let start = options
+        .iter()
+        .find(|o| o.code.eq_ignore_ascii_case(&selected))
+        .map(|o| o.name.clone())
+        .unwrap_or_else(|| selected.clone());
+    let options = StoredValue::new(options);
+    let typed = RwSignal::new(start);
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let shown = Memo::new(move |_| options.with_value(|o| matches(o, &typed.get())));
+    // What the form sends: the code of the country named, or the text itself, which the server
+    // refuses with "select a country from the list".
+    let value = Memo::new(move |_| {
+        options.with_value(|o| match exact(o, &typed.get()) {
+            Some(i) => o[i].code.clone(),
+            None => typed.get().trim().to_string(),
+        })
+    });
+    let choose = move |i: usize| {
+        options.with_value(|o| typed.set(o[i].name.clone()));
+        open.set(false);
+        active.set(None);
+    };
+    let list_id = format!("{id}-list");
+    let option_id = {
+        let id = id.clone();
+        move |i: usize| format!("{id}-option-{i}")
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let count = shown.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % count)));
+            }
+            "ArrowUp" if count > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
+            }
+            "Enter" if open.get() => {
+                if let Some(i) = active.get().and_then(|a| shown.with(|s| s.get(a).copied())) {
+                    ev.prevent_default();
+                    choose(i);
+                }
+            }
+            "Escape" => open.set(false),
+            _ => {}
+        }
+    };
+    let active_id = {
+        let option_id = option_id.clone();
+        move || active.get().map(&option_id)
+    };
+    let status = move || {
+        if !open.get() || typed.with(|t| t.trim().is_empty()) {
+            String::new()
+        } else {
+            match shown.with(Vec::len) {
+                0 => t_string!(i18n, check.no_country).to_string(),
+                count => t_string!(i18n, check.country_matches, count = count).to_string(),
+            }
+        }
+    };
+    view! {
+        <div class="combobox">
+            <div class="hint" id=format!("{id}-how")>{t!(i18n, check.country_hint)}</div>
+            <input
+                class=if invalid { "input input--error combobox__input" } else { "input combobox__input" }
+                id=id.clone()
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-controls=list_id.clone()
+                aria-expanded=move || if open.get() && shown.with(|s| !s.is_empty()) { "true" } else { "false" }
+                aria-activedescendant=active_id
+                aria-describedby=format!("{id}-how{}", described.map(|d| format!(" {d}")).unwrap_or_default())
+                prop:value=move || typed.get()
+                value=typed.get_untracked()
+                on:input=move |ev| {
+                    typed.set(event_target_value(&ev));
+                    open.set(true);
+                    active.set(None);
+                }
+                on:keydown=on_keydown
+                on:blur=move |_| open.set(false)
+            />
+            <input type="hidden" name=id.clone() prop:value=move || value.get()/>
+            <ul class="combobox__list" id=list_id role="listbox" hidden=move || !open.get() || shown.with(Vec::is_empty)>
+                {move || {
+                    shown
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, i)| {
+                            let (name, english) = options.with_value(|o| (o[i].name.clone(), o[i].english.clone()));
+                            let other = (english != name).then(|| view! { <span class="combobox__other">" " {english}</span> });
+                            view! {
+                                <li
+                                    class="combobox__option"
+                                    id=option_id(n)
+                                    role="option"
+                                    aria-selected=move || if active.get() == Some(n) { "true" } else { "false" }
+                                    on:mousedown=move |ev| {
+                                        // Keep the focus in the box, so blur does not close the list first.
+                                        ev.prevent_default();
+                                        choose(i);
+                                    }
+                                >
+                                    {name}
+                                    {other}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <div class="visually-hidden" role="status" aria-live="polite">{status}</div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> Vec<CountryOption> {
+        [
+            ("DE", "Almaniya", "Germany"),
+            ("GE", "Gürcüstan", "Georgia"),
+            ("AE", "Birləşmiş Ərəb Əmirlikləri", "United Arab Emirates"),
+            ("GB", "Böyük Britaniya", "United Kingdom"),
+        ]
+        .iter()
+        .map(|(c, n, e)| CountryOption {
+            code: c.to_string(),
+            name: n.to_string(),
+            english: e.to_string(),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn matches_by_local_or_english_name_prefix_word_or_code() {
+        let o = options();
+        assert_eq!(matches(&o, "gur"), vec![1], "Azerbaijani letters fold");
+        assert_eq!(matches(&o, "Germ"), vec![0], "English name");
+        assert_eq!(matches(&o, "emir"), vec![2], "a later word");
+        assert_eq!(matches(&o, "gb"), vec![3], "the code");
+        assert_eq!(matches(&o, "  "), Vec::<usize>::new());
+        assert_eq!(matches(&o, "zz"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn exact_name_gives_the_code() {
+        let o = options();
+        assert_eq!(exact(&o, "gürcüstan"), Some(1));
+        assert_eq!(exact(&o, "Georgia "), Some(1));
+        assert_eq!(exact(&o, "Georg"), None);
+    }
+}

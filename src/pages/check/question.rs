@@ -1,0 +1,321 @@
+//! `/:lang/check/:flow/:question?…answers`: one question per page. A plain GET form; with
+//! JavaScript the browser reads the form, walks the flow and moves on without a reload.
+use super::data::FlowBundle;
+use super::shared::{step_href, with_flow, NoIndex};
+use crate::components::country_select::{CountryOption, CountrySelect};
+use crate::components::page_meta::PageMeta;
+use crate::dates::Date;
+use crate::eligibility::engine::{AnswerError, Answers, Walk};
+use crate::eligibility::flow::{Kind, Question};
+use crate::eligibility::steps::{
+    accepted, date_parts, href, question_state, QuestionState, Step, ANSWERED_FIELD,
+};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let params = use_params_map();
+    with_flow(move |b: FlowBundle, answers: Answers| {
+        let id = params.read_untracked().get("question").unwrap_or_default();
+        let walk = b.walk(&answers);
+        match question_state(&walk, &answers, &id) {
+            Err(step) => {
+                let to = step_href(&b, &step, &answers, &walk);
+                view! { <Redirect path=to/> }.into_any()
+            }
+            Ok(state) => match b.flow.question(&id).cloned() {
+                Some(question) => view! {
+                    <QuestionForm bundle=b answers walk question state/>
+                }
+                .into_any(),
+                None => ().into_any(),
+            },
+        }
+    })
+}
+
+/// The message for a refused answer, in the visitor's language.
+fn error_text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    q: &Question,
+    error: &AnswerError,
+    today: Date,
+    locale: &str,
+) -> String {
+    match error {
+        AnswerError::Missing => match q.kind {
+            Kind::Single => t_string!(i18n, check.errors.missing_single).to_string(),
+            Kind::Multiple => t_string!(i18n, check.errors.missing_multiple).to_string(),
+            Kind::Country => t_string!(i18n, check.errors.missing_country).to_string(),
+            Kind::Date => t_string!(i18n, check.errors.missing_date).to_string(),
+            Kind::Number => t_string!(i18n, check.errors.missing_number).to_string(),
+        },
+        AnswerError::UnknownOption => t_string!(i18n, check.errors.unknown_option).to_string(),
+        AnswerError::UnknownCountry => t_string!(i18n, check.errors.unknown_country).to_string(),
+        AnswerError::NotADate => t_string!(i18n, check.errors.not_a_date).to_string(),
+        AnswerError::DateOutOfRange => {
+            let from = today.add_days(q.min.unwrap_or(-36_500)).long(locale);
+            let to = today.add_days(q.max.unwrap_or(36_500)).long(locale);
+            t_string!(i18n, check.errors.date_out_of_range, from = from, to = to).to_string()
+        }
+        AnswerError::NotANumber => t_string!(i18n, check.errors.not_a_number).to_string(),
+        AnswerError::NumberOutOfRange => {
+            let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(i64::MAX));
+            t_string!(i18n, check.errors.number_out_of_range, min = min, max = max).to_string()
+        }
+    }
+}
+
+#[component]
+fn QuestionForm(
+    bundle: FlowBundle,
+    answers: Answers,
+    walk: Walk,
+    question: Question,
+    state: QuestionState,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = question.id.clone();
+    let text = bundle.text(&question.text);
+    let hint = question.hint.as_deref().map(|h| bundle.text(h));
+    let error = state
+        .error
+        .as_ref()
+        .map(|e| error_text(i18n, &question, e, bundle.today, &bundle.locale));
+    let value = state.value.clone().unwrap_or_default();
+    // Where the error summary's link puts the focus: the first field of the question.
+    let field_id = match question.kind {
+        Kind::Date => format!("{id}-day"),
+        Kind::Single | Kind::Multiple => question
+            .options
+            .first()
+            .map(|o| format!("{id}-{}", o.value))
+            .unwrap_or_else(|| id.clone()),
+        Kind::Country | Kind::Number => id.clone(),
+    };
+    let described_by = [
+        hint.as_ref().map(|_| format!("{id}-hint")),
+        error.as_ref().map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let back = href(
+        &bundle.locale,
+        &bundle.flow.id,
+        &state.back,
+        &accepted(&answers, &walk),
+    );
+    let action = href(
+        &bundle.locale,
+        &bundle.flow.id,
+        &Step::Start,
+        &Answers::new(),
+    );
+    let hidden = answers
+        .iter()
+        .filter(|(k, _)| **k != id)
+        .map(|(k, v)| view! { <input type="hidden" name=k.clone() value=v.clone()/> })
+        .collect_view();
+    let page_title = match &error {
+        Some(_) => format!("{} {text}", t_string!(i18n, check.error_prefix)),
+        None => text.clone(),
+    };
+    let caption = bundle.text(&bundle.flow.title);
+    let description = caption.clone();
+    let navigate = use_navigate();
+    let on_submit = {
+        let bundle = bundle.clone();
+        let question_id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            #[cfg(feature = "hydrate")]
+            {
+                use crate::eligibility::steps::after_answer;
+                use wasm_bindgen::JsCast;
+                let form = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+                let Some(data) = form.and_then(|f| web_sys::FormData::new_with_form(&f).ok())
+                else {
+                    return;
+                };
+                ev.prevent_default();
+                let answers = bundle.answers(|k| {
+                    data.get_all(k)
+                        .iter()
+                        .filter_map(|v| v.as_string())
+                        .collect()
+                });
+                let walk = bundle.walk(&answers);
+                navigate(
+                    &step_href(
+                        &bundle,
+                        &after_answer(&walk, Some(&question_id)),
+                        &answers,
+                        &walk,
+                    ),
+                    Default::default(),
+                );
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&ev, &bundle, &navigate, &question_id);
+        }
+    };
+    let summary_ref = NodeRef::<leptos::html::Div>::new();
+    // After a client-side step to a refused answer, take the reader to the summary of errors,
+    // as a full page load would put them at its top.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(el) = summary_ref.try_get().flatten() {
+            let _ = el.focus();
+        }
+    });
+    let error_summary = error.clone().map(|message| {
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=summary_ref>
+                <h2 class="error-summary__title">{t!(i18n, check.error_summary)}</h2>
+                <ul class="error-summary__list">
+                    <li><a href=format!("#{field_id}")>{message}</a></li>
+                </ul>
+            </div>
+        }
+    });
+    let error_message = error.clone().map(|message| {
+        view! {
+            <p class="error-message" id=format!("{id}-error")>
+                <span class="visually-hidden">{t!(i18n, check.error_prefix)} " "</span>
+                {message}
+            </p>
+        }
+    });
+    let hint_view = hint.map(|h| view! { <div class="hint" id=format!("{id}-hint")>{h}</div> });
+    let invalid = error.is_some();
+    let described = (!described_by.is_empty()).then(|| described_by.clone());
+    let field = match question.kind {
+        Kind::Single | Kind::Multiple => {
+            let input_type = if question.kind == Kind::Single { "radio" } else { "checkbox" };
+            let chosen: Vec<String> = value.split(',').map(str::to_string).collect();
+            let options = question
+                .options
+                .iter()
+                .map(|o| {
+                    let option_id = format!("{id}-{}", o.value);
+                    let checked = chosen.contains(&o.value);
+                    view! {
+                        <div class="choice">
+                            <input id=option_id.clone() type=input_type name=id.clone() value=o.value.clone() checked=checked/>
+                            <label for=option_id>{bundle.text(&o.label)}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="fieldset" aria-describedby=described>
+                    <legend class="fieldset__legend fieldset__legend--page">
+                        <span class="caption">{caption}</span>
+                        <h1 class="fieldset__heading">{text}</h1>
+                    </legend>
+                    {hint_view}
+                    {error_message}
+                    <div class="choices">{options}</div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::Date => {
+            let [day, month, year] = date_parts(&value);
+            let date_id = id.clone();
+            let part = move |name: &'static str, label: String, value: String, width: &'static str| {
+                let part_id = format!("{date_id}-{name}");
+                view! {
+                    <div class=format!("date-input__item {width}")>
+                        <label class="label" for=part_id.clone()>{label}</label>
+                        <input
+                            class=if invalid { "input input--error" } else { "input" }
+                            id=part_id.clone()
+                            name=part_id
+                            type="text"
+                            inputmode="numeric"
+                            value=value
+                        />
+                    </div>
+                }
+            };
+            view! {
+                <fieldset class="fieldset" role="group" aria-describedby=described>
+                    <legend class="fieldset__legend fieldset__legend--page">
+                        <span class="caption">{caption}</span>
+                        <h1 class="fieldset__heading">{text}</h1>
+                    </legend>
+                    {hint_view.map(|h| view! { {h} <div class="hint">{t!(i18n, check.date_example)}</div> })}
+                    {error_message}
+                    <div class="date-input">
+                        {part("day", t_string!(i18n, check.day).to_string(), day, "")}
+                        {part("month", t_string!(i18n, check.month).to_string(), month, "")}
+                        {part("year", t_string!(i18n, check.year).to_string(), year, "date-input__item--year")}
+                    </div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::Country => {
+            let options = bundle
+                .countries
+                .countries
+                .iter()
+                .map(|c| CountryOption {
+                    code: c.code.clone(),
+                    name: c.name(&bundle.locale).to_string(),
+                    english: c.en.clone(),
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <span class="caption">{caption}</span>
+                <h1 class="label-heading"><label class="label label--page" for=id.clone()>{text}</label></h1>
+                {hint_view}
+                {error_message}
+                <CountrySelect
+                    id=id.clone()
+                    options
+                    selected=value
+                    described_by=described_by.clone()
+                    invalid
+                />
+            }
+            .into_any()
+        }
+        Kind::Number => view! {
+            <span class="caption">{caption}</span>
+            <h1 class="label-heading"><label class="label label--page" for=id.clone()>{text}</label></h1>
+            {hint_view}
+            {error_message}
+            <input
+                class=if invalid { "input input--width-10 input--error" } else { "input input--width-10" }
+                id=id.clone()
+                name=id.clone()
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                value=value
+                aria-describedby=described
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <PageMeta title=page_title description/>
+        <NoIndex/>
+        <a class="back-link" href=back>{t!(i18n, check.back)}</a>
+        {error_summary}
+        <form class="check-form" method="get" action=action novalidate on:submit=on_submit>
+            {hidden}
+            <input type="hidden" name=ANSWERED_FIELD value=id.clone()/>
+            <div class=if invalid { "form-group form-group--error" } else { "form-group" }>{field}</div>
+            <button class="button" type="submit">{t!(i18n, check.continue_button)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,132 @@
+//! What the checker's pages share: the flow's data (loaded once for all its pages), the answers
+//! in the address, and the summary of answers with Change links.
+use super::data::{check_flow, FlowBundle};
+use crate::eligibility::engine::{Answers, Walk};
+use crate::eligibility::flow::Kind;
+use crate::eligibility::steps::{href, kept, Step};
+use crate::i18n::*;
+use crate::pages::content_page::{show, Loading};
+use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+type FlowResource = Resource<Result<Option<FlowBundle>, ServerFnError>>;
+
+/// `/:lang/check/:flow/…`: loads the flow once; its pages come and go below without asking the
+/// server again.
+#[component]
+pub fn FlowRoot() -> impl IntoView {
+    let params = use_params_map();
+    let key = Memo::new(move |_| {
+        let p = params.read();
+        (
+            p.get("lang").unwrap_or_default(),
+            p.get("flow").unwrap_or_default(),
+        )
+    });
+    let bundle: FlowResource = Resource::new(move || key.get(), |(l, f)| check_flow(l, f));
+    provide_context(bundle);
+    view! { <Outlet/> }
+}
+
+/// Renders `render(bundle, answers)` once the flow is loaded, again whenever the address's
+/// query changes; an unknown flow is the 404 page.
+pub fn with_flow<V>(
+    render: impl Fn(FlowBundle, Answers) -> V + Send + Sync + Clone + 'static,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    let bundle = expect_context::<FlowResource>();
+    let query_map = use_query_map();
+    let params = use_params_map();
+    // Plain values compared on change, so only a real change of address re-renders the page.
+    let query = Memo::new(move |_| query_map.get());
+    let question = Memo::new(move |_| params.with(|p| p.get("question")));
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let render = render.clone();
+                // Read here, outside the future, so a new query re-renders the page.
+                let query = query.get();
+                question.track();
+                Suspend::new(async move {
+                    show(bundle.await, |b: FlowBundle| {
+                        let answers = b.answers(|k| query.get_all(k).unwrap_or_default());
+                        render(b, answers)
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The address of a step with the answers worth keeping.
+pub fn step_href(b: &FlowBundle, step: &Step, answers: &Answers, walk: &Walk) -> String {
+    href(&b.locale, &b.flow.id, step, &kept(answers, walk))
+}
+
+/// Questions, answers and results are per person: not for search engines.
+#[component]
+pub fn NoIndex() -> impl IntoView {
+    view! { <Meta name="robots" content="noindex"/> }
+}
+
+/// An answer as the person would say it: the option's label, the country's name, the date in words.
+pub fn answer_text(b: &FlowBundle, question: &str, raw: &str) -> String {
+    let Some(q) = b.flow.question(question) else {
+        return raw.to_string();
+    };
+    match q.kind {
+        Kind::Single | Kind::Multiple => raw
+            .split(',')
+            .map(|v| {
+                q.options
+                    .iter()
+                    .find(|o| o.value == v)
+                    .map(|o| b.text(&o.label))
+                    .unwrap_or_else(|| v.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Kind::Country => b.country_name(raw).unwrap_or(raw).to_string(),
+        Kind::Date => crate::dates::Date::parse_iso(raw)
+            .map(|d| d.long(&b.locale))
+            .unwrap_or_else(|| raw.to_string()),
+        Kind::Number => raw.to_string(),
+    }
+}
+
+/// "Your answers": each question on the path, the answer, and a Change link back to it.
+#[component]
+pub fn AnswersList(bundle: FlowBundle, answers: Answers, walk: Walk) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = walk
+        .path
+        .iter()
+        .filter_map(|id| {
+            let q = bundle.flow.question(id)?;
+            let question = bundle.text(&q.text);
+            let value = answer_text(
+                &bundle,
+                id,
+                answers.get(id).map(String::as_str).unwrap_or(""),
+            );
+            let change = step_href(&bundle, &Step::Question(id.clone()), &answers, &walk);
+            Some(view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{question.clone()}</dt>
+                    <dd class="summary-list__value">{value}</dd>
+                    <dd class="summary-list__actions">
+                        <a href=change>
+                            {t!(i18n, check.change)}
+                            <span class="visually-hidden">" " {question}</span>
+                        </a>
+                    </dd>
+                </div>
+            })
+        })
+        .collect_view();
+    view! { <dl class="summary-list">{rows}</dl> }
+}
