@@ -171,6 +171,32 @@ fn a_broken_flow_names_its_file_and_node() {
 }
 
 #[test]
+fn an_outcome_linking_an_unknown_guide_names_the_file_and_outcome() {
+    let problems = problems_after("flowguide", |dir| {
+        rewrite(dir, "flows/stay.toml", |t| {
+            t.replacen("guides = [\"refugee-status\"]", "guides = [\"refugee\"]", 1)
+        })
+    });
+    assert_named(
+        &problems,
+        "flows/stay.toml",
+        "outcome `asylum`: no guide `refugee`",
+    );
+}
+
+#[test]
+fn a_question_named_like_a_checker_page_is_refused() {
+    let problems = problems_after("flowid", |dir| {
+        rewrite(dir, "flows/registration.toml", |t| {
+            t.replace("id = \"arrival\"", "id = \"answers\"")
+                .replace("goto = \"arrival\"", "goto = \"answers\"")
+                .replace("from = \"arrival\"", "from = \"answers\"")
+        })
+    });
+    assert_named(&problems, "flows/registration.toml", "question `answers`: ids are");
+}
+
+#[test]
 fn a_missing_flow_text_names_the_locale_file_and_key() {
     let problems = problems_after("flowtext", |dir| {
         rewrite(dir, "ru/flows.toml", |t| {
