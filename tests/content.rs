@@ -193,7 +193,11 @@ fn a_question_named_like_a_checker_page_is_refused() {
                 .replace("from = \"arrival\"", "from = \"answers\"")
         })
     });
-    assert_named(&problems, "flows/registration.toml", "question `answers`: ids are");
+    assert_named(
+        &problems,
+        "flows/registration.toml",
+        "question `answers`: ids are",
+    );
 }
 
 #[test]
