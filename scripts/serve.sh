@@ -2,6 +2,10 @@
 # answers; stop_server stops it. Used by the test script and the benchmarks.
 start_server() {
   local port="$1" log="$2"
+  # A fresh status database with the demo applications for every run; many lookups allowed, as
+  # every browser test comes from the same address.
+  SMSITE_DATABASE="${SMSITE_DATABASE:-$(mktemp -d)/status.sqlite3}" \
+  SMSITE_STATUS_LIMIT="${SMSITE_STATUS_LIMIT:-10000}" \
   LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}" \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   LEPTOS_ENV=PROD \

@@ -7,7 +7,6 @@ use crate::pages::{
         answers::AnswersPage, index::CheckIndexPage, question::QuestionPage, result::ResultPage,
         shared::FlowRoot, start::FlowStartPage,
     },
-    coming_soon::ComingSoon,
     contact::ContactPage,
     guide::GuidePage,
     home::HomePage,
@@ -17,6 +16,7 @@ use crate::pages::{
     procedures::ProceduresPage,
     search::SearchPage,
     statistics::StatisticsPage,
+    status::StatusPage,
 };
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=StaticSegment("result") view=ResultPage ssr=SsrMode::Async/>
                                 <Route path=ParamSegment("question") view=QuestionPage ssr=SsrMode::Async/>
                             </ParentRoute>
-                            <Route path=StaticSegment(Section::Status.slug()) view=|| view! { <ComingSoon section=Section::Status/> }/>
+                            <Route path=StaticSegment(Section::Status.slug()) view=StatusPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment("visit") view=|| view! { <SectionPage section=Section::Visit/> } ssr=SsrMode::Async/>
                             <Route path=StaticSegment("invest") view=|| view! { <SectionPage section=Section::Invest/> } ssr=SsrMode::Async/>
                             <Route path=StaticSegment("news") view=NewsPage ssr=SsrMode::Async/>

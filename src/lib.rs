@@ -16,6 +16,7 @@ pub mod search;
 pub mod sections;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod status;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

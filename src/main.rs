@@ -17,6 +17,22 @@ async fn main() -> std::process::ExitCode {
         }
         return std::process::ExitCode::FAILURE;
     }
+    // `smsite import <file>`: load a status feed (CSV or JSON) in one transaction, then exit.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, path] = args.as_slice() {
+        if command == "import" {
+            return import(path).await;
+        }
+    }
+    if !args.is_empty() {
+        eprintln!("usage: smsite            serve the site\n       smsite import FILE  import a status feed (CSV or JSON)");
+        return std::process::ExitCode::FAILURE;
+    }
+    // The status database: created and migrated, with demo data when empty. If it cannot be
+    // opened the site still serves everything else; status lookups answer 503.
+    if let Err(e) = smsite::server::status_api::prepare().await {
+        tracing::error!("{e}");
+    }
     let options = match smsite::server::config::leptos_options() {
         Ok(options) => options,
         Err(e) => {
@@ -34,6 +50,7 @@ async fn main() -> std::process::ExitCode {
         }
     };
     tracing::info!("listening on http://{addr}");
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     if let Err(e) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -42,6 +59,42 @@ async fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     }
     std::process::ExitCode::SUCCESS
+}
+
+#[cfg(feature = "ssr")]
+async fn import(path: &str) -> std::process::ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!("{path}: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let rows = match smsite::server::feed::parse(&text) {
+        Ok(rows) => rows,
+        Err(e) => {
+            tracing::error!("{path}: {e}; nothing was imported");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let Some(store) = smsite::server::status_api::store().await else {
+        return std::process::ExitCode::FAILURE;
+    };
+    match store.import(&rows).await {
+        Ok(r) => {
+            tracing::info!(
+                rows = r.rows,
+                new_applications = r.new_applications,
+                new_events = r.new_events,
+                "{path}: imported"
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!("{path}: {e}; nothing was imported");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM; axum then finishes the requests in flight before exiting.

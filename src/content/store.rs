@@ -8,6 +8,7 @@ use crate::eligibility::countries::CountryList;
 use crate::eligibility::flow::Flow;
 use crate::locale::LOCALES;
 use crate::search::{Document, Hit, Index};
+use crate::status::rules::StatusRules;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -167,6 +168,7 @@ pub struct ContentStore {
     /// Flow texts per locale, by key (`registration.q.arrival`).
     flow_texts: HashMap<String, BTreeMap<String, String>>,
     countries: CountryList,
+    status_rules: StatusRules,
 }
 
 /// One entry of a per-locale map.
@@ -262,6 +264,11 @@ impl ContentStore {
 
     pub fn countries(&self) -> &CountryList {
         &self.countries
+    }
+
+    /// Processing times and public holidays (content/status.toml).
+    pub fn status_rules(&self) -> &StatusRules {
+        &self.status_rules
     }
 
     pub fn search(&self, locale: &str, query: &str) -> Vec<Hit> {
@@ -632,6 +639,22 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
     };
 
     let countries = load_countries(&dir.join("countries.toml"), &mut errors);
+    let status_path = dir.join("status.toml");
+    let status_rules = match read_toml::<StatusRules>(&status_path) {
+        Ok(rules) => {
+            errors.extend(
+                rules
+                    .check()
+                    .into_iter()
+                    .map(|p| format!("{}: {p}", status_path.display())),
+            );
+            rules
+        }
+        Err(e) => {
+            errors.push(e);
+            StatusRules::default()
+        }
+    };
     let flows = load_flows(&dir.join("flows"), &mut errors);
     for flow in flows.values() {
         for o in &flow.outcomes {
@@ -677,6 +700,7 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
         flows,
         flow_texts,
         countries,
+        status_rules,
         guides,
         guide_order,
         journeys,

@@ -61,7 +61,7 @@ pub fn answers_from(flow: &Flow, values: impl Fn(&str) -> Vec<String>) -> Answer
 
 /// `YYYY-MM-DD` from the three boxes; what cannot be a date stays visibly wrong so the engine
 /// refuses it (and the boxes can be filled again with what was typed).
-fn date_from_parts(day: &str, month: &str, year: &str) -> String {
+pub fn date_from_parts(day: &str, month: &str, year: &str) -> String {
     if day.is_empty() && month.is_empty() && year.is_empty() {
         return String::new();
     }

@@ -1,7 +1,6 @@
 //! One module per route.
 pub mod article;
 pub mod check;
-pub mod coming_soon;
 pub mod contact;
 pub mod content_page;
 pub mod guide;
@@ -12,3 +11,4 @@ pub mod not_found;
 pub mod procedures;
 pub mod search;
 pub mod statistics;
+pub mod status;

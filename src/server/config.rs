@@ -22,3 +22,40 @@ pub fn leptos_options() -> Result<LeptosOptions, String> {
         .env(env)
         .build())
 }
+
+/// Settings of the application status lookup.
+#[derive(Clone, Debug)]
+pub struct StatusConfig {
+    /// `SMSITE_DATABASE`: the SQLite file (created with its tables if missing).
+    pub database: std::path::PathBuf,
+    /// `SMSITE_HMAC_SECRET`: the key of the hash of number + date of birth. Production must set
+    /// its own; changing it makes every stored application unfindable until re-imported.
+    pub secret: String,
+    /// `SMSITE_STATUS_LIMIT` lookups per `SMSITE_STATUS_WINDOW` seconds from one client address.
+    pub limit: u32,
+    pub window_secs: u64,
+    /// `SMSITE_DEMO_DATA=0` keeps an empty database empty; by default the demo applications are
+    /// loaded into an empty database at start-up.
+    pub demo_data: bool,
+}
+
+/// The development key, used when `SMSITE_HMAC_SECRET` is not set (a warning is logged).
+pub const DEVELOPMENT_SECRET: &str = "smsite-development-secret-not-for-production";
+
+pub fn status_config() -> StatusConfig {
+    let var = |key: &str| std::env::var(key).ok().filter(|v| !v.trim().is_empty());
+    StatusConfig {
+        database: var("SMSITE_DATABASE")
+            .unwrap_or_else(|| "data/smsite.sqlite3".into())
+            .into(),
+        secret: var("SMSITE_HMAC_SECRET").unwrap_or_else(|| DEVELOPMENT_SECRET.into()),
+        limit: var("SMSITE_STATUS_LIMIT")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(30),
+        window_secs: var("SMSITE_STATUS_WINDOW")
+            .and_then(|v| v.parse().ok())
+            .filter(|w| *w > 0)
+            .unwrap_or(60),
+        demo_data: var("SMSITE_DEMO_DATA").is_none_or(|v| v != "0"),
+    }
+}

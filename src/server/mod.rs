@@ -1,8 +1,13 @@
 //! Server-only code (the `ssr` feature): configuration, the axum router, redirects.
 pub mod api;
 pub mod config;
+pub mod feed;
 pub mod locale_redirect;
+pub mod rate_limit;
 pub mod router;
 pub mod seo;
+pub mod status_api;
+pub mod status_page;
+pub mod status_store;
 
 pub use router::app_router;

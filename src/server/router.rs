@@ -1,5 +1,5 @@
 //! The axum application: redirects, the Leptos pages, static files, and the 404 page.
-use super::{api, locale_redirect, seo};
+use super::{api, locale_redirect, seo, status_api, status_page};
 use crate::app::{shell, App};
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -18,7 +18,9 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .route("/api/v1/eligibility", post(api::eligibility))
+        .route("/api/v1/applications/status", post(status_api::status))
         .route("/{lang}/check/{flow}/calendar.ics", get(api::calendar))
+        .route("/{lang}/status", post(status_page::form))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())

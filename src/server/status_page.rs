@@ -1,0 +1,76 @@
+//! `POST /{lang}/status`: the status form sent without JavaScript. The lookup runs here and the
+//! page is rendered with its answer; the number and date of birth stay in the request body.
+use super::status_api::{client_of, lookup, Lookup};
+use crate::app::shell;
+use crate::pages::status::PostedLookup;
+use crate::status::reply::{LookupView, Typed};
+use axum::body::Body;
+use axum::extract::{Form, FromRequest, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+
+pub async fn form(State(options): State<LeptosOptions>, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let client = client_of(&parts);
+    let fields: Vec<(String, String)> = match Form::<Vec<(String, String)>>::from_request(
+        Request::from_parts(parts.clone(), body),
+        &(),
+    )
+    .await
+    {
+        Ok(Form(f)) => f,
+        Err(_) => Vec::new(),
+    };
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.chars().take(64).collect::<String>())
+            .unwrap_or_default()
+    };
+    let typed = Typed {
+        number: field("number"),
+        day: field("dob-day"),
+        month: field("dob-month"),
+        year: field("dob-year"),
+    };
+    let view = match lookup(&typed.number, &typed.date_of_birth(), client).await {
+        Lookup::Found(reply) => LookupView::Found(reply),
+        Lookup::NotFound => LookupView::NotFound,
+        Lookup::Invalid { field, code } => LookupView::Invalid {
+            field: field.into(),
+            code: code.into(),
+        },
+        Lookup::TooManyRequests { .. } => LookupView::TooManyRequests,
+        Lookup::Unavailable => LookupView::Unavailable,
+    };
+    let status = match &view {
+        LookupView::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+        LookupView::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::OK,
+    };
+    // Found: the form is not shown again, so the page carries nothing of what was typed.
+    let typed = match view {
+        LookupView::Found(_) => Typed::default(),
+        _ => typed,
+    };
+    let posted = PostedLookup(typed, view);
+    let render = leptos_axum::render_app_async_with_context(
+        move || provide_context(posted.clone()),
+        move || shell(options.clone()),
+    );
+    let mut response = render(Request::from_parts(parts, Body::empty())).await;
+    *response.status_mut() = status;
+    // A page with someone's application on it: never stored by the browser or a proxy.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    }
+    response
+}
