@@ -16,7 +16,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------------------------
 need_pkgs=()
-for p in chromium brotli lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm; do
+for p in chromium brotli lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm python3-venv; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")
 done
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
@@ -104,4 +104,14 @@ npm_ci() { # $1 = folder with package-lock.json; reinstall only when the lock fi
 }
 npm_ci "$root/scripts/tools"
 [ -f "$root/end2end/package-lock.json" ] && npm_ci "$root/end2end"
+
+# --- Python tools: schemathesis (the API fuzz run), pinned in scripts/tools/requirements.txt ----
+venv="$root/scripts/tools/.venv"
+if [ ! -f "$venv/.req-stamp" ] || ! cmp -s "$root/scripts/tools/requirements.txt" "$venv/.req-stamp"; then
+  say "installing schemathesis into scripts/tools/.venv"
+  rm -rf "$venv"
+  /usr/bin/python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$root/scripts/tools/requirements.txt"
+  cp "$root/scripts/tools/requirements.txt" "$venv/.req-stamp"
+fi
 exit 0

@@ -238,3 +238,23 @@ async fn the_calendar_file_holds_each_deadline_as_an_all_day_event() {
     let (status, _, _) = get("/xx/check/stay/calendar.ics").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_openapi_document_describes_every_api_endpoint() {
+    let (status, headers, text) = get("/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/json");
+    let doc: Value = serde_json::from_str(&text).expect("JSON");
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in ["/api/v1/eligibility", "/api/v1/applications/status"] {
+        assert!(
+            doc["paths"][path]["post"].is_object(),
+            "{path} is not described"
+        );
+    }
+    // Every reference points at a schema that exists.
+    for reference in text.split("\"$ref\": \"#/components/schemas/").skip(1) {
+        let name = &reference[..reference.find('"').unwrap()];
+        assert!(doc["components"]["schemas"][name].is_object(), "{name}");
+    }
+}

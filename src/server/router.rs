@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode, Uri};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -19,6 +19,7 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .route("/robots.txt", get(seo::robots))
         .route("/api/v1/eligibility", post(api::eligibility))
         .route("/api/v1/applications/status", post(status_api::status))
+        .route("/api/v1/openapi.json", get(openapi))
         .route("/{lang}/check/{flow}/calendar.ics", get(api::calendar))
         .route("/{lang}/status", post(status_page::form))
         .leptos_routes(&options, routes, {
@@ -60,4 +61,14 @@ async fn page_redirects(request: Request<Body>, next: Next) -> Response {
         *response.status_mut() = StatusCode::FOUND;
     }
     response
+}
+
+/// The API's description (OpenAPI 3.0), kept beside the handlers and checked by the tests and the
+/// fuzz run of the test command.
+async fn openapi() -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        include_str!("openapi.json"),
+    )
+        .into_response()
 }
