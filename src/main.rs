@@ -4,7 +4,10 @@
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     use tracing_subscriber::EnvFilter;
+    // Colours only on a terminal: logs kept in files and collectors stay plain text.
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stdout());
     tracing_subscriber::fmt()
+        .with_ansi(colour)
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )

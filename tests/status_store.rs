@@ -153,3 +153,53 @@ async fn json_feeds_import_like_csv_and_name_the_line() {
     let error = parse(&bad).unwrap_err();
     assert_eq!(error.line, 4, "{error}");
 }
+
+/// `smsite import FILE`: the subcommand the case system's feed goes through.
+#[test]
+fn the_import_subcommand_loads_a_feed_and_refuses_a_bad_one() {
+    let db = temp_db("cli");
+    let dir = db.parent().unwrap().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("feed.csv");
+    std::fs::write(&good, feed()).unwrap();
+    let run = |file: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_smsite"))
+            .arg("import")
+            .arg(file)
+            .env("SMSITE_DATABASE", &db)
+            .env(
+                "SMSITE_CONTENT_DIR",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/content"),
+            )
+            .env("RUST_LOG", "info")
+            .output()
+            .expect("run smsite")
+    };
+    let out = run(&good);
+    let log =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("new_applications=2"), "{log}");
+    assert!(
+        !log.contains("1990-04-12"),
+        "no date of birth in the log: {log}"
+    );
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        format!(
+            "{}{},1990-04-12,temporary_residence,2026-10-01,2026-10-02,lost,\n",
+            feed(),
+            number(Procedure::TemporaryResidence, 1)
+        ),
+    )
+    .unwrap();
+    let out = run(&bad);
+    let log =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{log}");
+    assert!(
+        log.contains("line 5") && log.contains("nothing was imported"),
+        "{log}"
+    );
+}

@@ -182,3 +182,32 @@ pub async fn calendar(
     )
         .into_response()
 }
+
+/// `GET /{lang}/check/{flow}?…answers`: a question's form sent without JavaScript. Answered here,
+/// before the pages, with a 302 to the step the answers lead to (the page component does the
+/// same for a client-side visit). `None` when the request is not such a form.
+pub fn check_turnstile(path: &str, query: Option<&str>) -> Option<String> {
+    let query = query.filter(|q| !q.is_empty())?;
+    let mut parts = path.trim_start_matches('/').split('/');
+    let (lang, section, flow_id) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || section != "check" || !LOCALES.contains(&lang) {
+        return None;
+    }
+    let store = global();
+    let flow = store.flow(flow_id)?;
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let values = |name: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let answers = answers_from(flow, values);
+    let result = walk(flow, &answers, today_in_baku(), store.countries());
+    let answered = values(crate::eligibility::steps::ANSWERED_FIELD).pop();
+    let step = crate::eligibility::steps::after_answer(&result, answered.as_deref());
+    Some(href(lang, &flow.id, &step, &kept(&answers, &result)))
+}

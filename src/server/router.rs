@@ -41,11 +41,18 @@ async fn fallback(uri: Uri, state: State<LeptosOptions>, request: Request<Body>)
     file_and_error_handler(shell)(uri, state, request).await
 }
 
-/// A page that redirects (`<Redirect/>` in the checker) is a real 302 for every client. Leptos
-/// only sets the status when the request's Accept names HTML and otherwise leaves a hint meant
-/// for its own server-function client, which a plain GET of a page never is.
+/// A checker form sent without JavaScript is answered here with a 302 (see
+/// `api::check_turnstile`), without rendering a page. And a page that redirects (`<Redirect/>`
+/// in the checker) is a real 302 for every client: Leptos only sets the status when the
+/// request's Accept names HTML and otherwise leaves a hint meant for its own server-function
+/// client, which a plain GET of a page never is.
 async fn page_redirects(request: Request<Body>, next: Next) -> Response {
     let is_get = request.method() == Method::GET;
+    if is_get {
+        if let Some(to) = api::check_turnstile(request.uri().path(), request.uri().query()) {
+            return (StatusCode::FOUND, [(axum::http::header::LOCATION, to)]).into_response();
+        }
+    }
     let mut response = next.run(request).await;
     if is_get
         && response
