@@ -270,4 +270,9 @@ async fn the_page_form_works_without_javascript() {
     assert!(html.contains("We could not find an application with these details"));
     let (_, _, html) = page(form("TR-2026-900001-J", "12", "4", "1990")).await;
     assert!(html.contains("This number has a typing mistake"));
+    // A language we do not publish is the 404 page, and costs no try.
+    let mut request = form("TR-2026-900001-I", "12", "4", "1990");
+    *request.uri_mut() = "/xx/status".parse().unwrap();
+    let (status, _, _) = page(request).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

@@ -125,6 +125,10 @@ async fn a_bad_row_refuses_the_whole_feed_with_its_line() {
         let error = parse(text).expect_err(words);
         assert_eq!(error.line, *line, "{words}: {error}");
         assert!(error.to_string().contains(words), "{error}");
+        // Messages go to logs: they never repeat a number or a date of birth.
+        for personal in ["TR-2026-000001-Q", "1990-02-30", "1990-04-12"] {
+            assert!(!error.to_string().contains(personal), "{error}");
+        }
     }
     // A row that contradicts the database (another date of birth) fails in the transaction:
     // the rows before it are not kept either.

@@ -132,6 +132,19 @@ fn StatusLookup(typed: Typed, result: Option<LookupView>) -> impl IntoView {
         (compact >= 13).then(|| ApplicationNumber::parse(&number).map(|_| ()))
     });
     let focus = NodeRef::<leptos::html::Div>::new();
+    // After each answer (once rendered, so the reference is the new block): move the focus to
+    // it, so the result or the error is read out. Not on a first visit with nothing to show.
+    Effect::new(move |previous: Option<()>| {
+        let answered = result.with(Option::is_some);
+        #[cfg(feature = "hydrate")]
+        if answered && previous.is_some() {
+            if let Some(el) = focus.try_get().flatten() {
+                let _ = el.focus();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (answered, previous);
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
@@ -152,9 +165,6 @@ fn StatusLookup(typed: Typed, result: Option<LookupView>) -> impl IntoView {
                 let answer = ask_api(&t).await;
                 result.set(Some(answer));
                 sending.set(false);
-                if let Some(el) = focus.try_get().flatten() {
-                    let _ = el.focus();
-                }
             });
         }
         #[cfg(not(feature = "hydrate"))]

@@ -83,13 +83,9 @@ fn date(field: &str, value: &str) -> Result<Date, String> {
 }
 
 fn check(raw: RawRow) -> Result<FeedRow, String> {
-    let number = ApplicationNumber::parse(&raw.number).map_err(|e| {
-        format!(
-            "number: {:?} is not an application number ({})",
-            raw.number,
-            e.code()
-        )
-    })?;
+    // Neither the number nor the date of birth is repeated in a message: messages go to logs.
+    let number = ApplicationNumber::parse(&raw.number)
+        .map_err(|e| format!("number: not an application number ({})", e.code()))?;
     let procedure = Procedure::from_name(&raw.procedure)
         .ok_or_else(|| format!("procedure: unknown {:?}", raw.procedure))?;
     if number.procedure() != procedure {
@@ -99,7 +95,8 @@ fn check(raw: RawRow) -> Result<FeedRow, String> {
             number.procedure().name()
         ));
     }
-    let date_of_birth = date("date_of_birth", &raw.date_of_birth)?;
+    let date_of_birth =
+        Date::parse_iso(&raw.date_of_birth).ok_or("date_of_birth: not a date (YYYY-MM-DD)")?;
     let submitted = date("submitted", &raw.submitted)?;
     let when = date("date", &raw.date)?;
     if date_of_birth < Date::new(1900, 1, 1) || date_of_birth >= submitted {

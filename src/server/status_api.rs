@@ -151,11 +151,12 @@ fn client_address(
     connect: Option<&ConnectInfo<SocketAddr>>,
 ) -> Option<IpAddr> {
     // Behind the Service's proxy the address comes from it; set SMSITE_TRUST_PROXY=1 there only.
+    // The proxy appends the address it saw: the last entry, not the first, which clients write.
     if std::env::var("SMSITE_TRUST_PROXY").is_ok_and(|v| v == "1") {
         if let Some(ip) = headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.rsplit(',').next())
             .and_then(|v| v.trim().parse().ok())
         {
             return Some(ip);

@@ -14,6 +14,15 @@ use leptos::prelude::provide_context;
 pub async fn form(State(options): State<LeptosOptions>, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let client = client_of(&parts);
+    // `/xx/status` is the 404 page: render it as such, without a lookup (and without a try).
+    let lang = parts
+        .uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("");
+    let known = crate::locale::LOCALES.contains(&lang);
     let fields: Vec<(String, String)> = match Form::<Vec<(String, String)>>::from_request(
         Request::from_parts(parts.clone(), body),
         &(),
@@ -36,14 +45,23 @@ pub async fn form(State(options): State<LeptosOptions>, request: Request<Body>) 
         month: field("dob-month"),
         year: field("dob-year"),
     };
-    let view = match lookup(&typed.number, &typed.date_of_birth(), client).await {
+    let mut retry_after = None;
+    let result = if known {
+        lookup(&typed.number, &typed.date_of_birth(), client).await
+    } else {
+        Lookup::NotFound
+    };
+    let view = match result {
         Lookup::Found(reply) => LookupView::Found(reply),
         Lookup::NotFound => LookupView::NotFound,
         Lookup::Invalid { field, code } => LookupView::Invalid {
             field: field.into(),
             code: code.into(),
         },
-        Lookup::TooManyRequests { .. } => LookupView::TooManyRequests,
+        Lookup::TooManyRequests { retry_after: wait } => {
+            retry_after = Some(wait);
+            LookupView::TooManyRequests
+        }
         Lookup::Unavailable => LookupView::Unavailable,
     };
     let status = match &view {
@@ -62,15 +80,17 @@ pub async fn form(State(options): State<LeptosOptions>, request: Request<Body>) 
         move || shell(options.clone()),
     );
     let mut response = render(Request::from_parts(parts, Body::empty())).await;
-    *response.status_mut() = status;
+    if known {
+        *response.status_mut() = status;
+    }
     // A page with someone's application on it: never stored by the browser or a proxy.
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if status == StatusCode::TOO_MANY_REQUESTS {
+    if let Some(wait) = retry_after {
         response
             .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
     }
     response
 }
