@@ -276,3 +276,18 @@ async fn the_page_form_works_without_javascript() {
     let (status, _, _) = page(request).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_and_readiness_answer() {
+    let _ = any_spawner::Executor::init_tokio();
+    for (path, body) in [("/healthz", "ok"), ("/readyz", "\"database\":true")] {
+        let response = app()
+            .await
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(String::from_utf8_lossy(&bytes).contains(body), "{path}");
+    }
+}

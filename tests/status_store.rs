@@ -207,3 +207,54 @@ fn the_import_subcommand_loads_a_feed_and_refuses_a_bad_one() {
         "{log}"
     );
 }
+
+/// With a database that cannot be opened the site still serves its guides; the lookup and
+/// `/readyz` answer 503.
+#[test]
+fn an_unreadable_database_leaves_the_guides_up() {
+    use std::io::{Read, Write};
+    let port = 3000 + (std::process::id() % 2000) as u16 + 17;
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_smsite"))
+        .env("SMSITE_DATABASE", "/proc/no-such-folder/status.sqlite3")
+        .env(
+            "SMSITE_CONTENT_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/content"),
+        )
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start smsite");
+    let request = |method: &str, path: &str, body: &str| -> Option<String> {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+        let text = format!(
+            "{method} {path} HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(text.as_bytes()).ok()?;
+        let mut out = String::new();
+        stream.read_to_string(&mut out).ok()?;
+        Some(out)
+    };
+    let mut up = false;
+    for _ in 0..100 {
+        if request("GET", "/healthz", "").is_some() {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let guide = request("GET", "/en/procedures/registration", "");
+    let ready = request("GET", "/readyz", "");
+    let lookup = request(
+        "POST",
+        "/api/v1/applications/status",
+        r#"{"number":"TR-2026-900001-I","date_of_birth":"1990-04-12"}"#,
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(up, "the server did not start");
+    assert!(guide.unwrap_or_default().starts_with("HTTP/1.0 200"));
+    assert!(ready.unwrap_or_default().starts_with("HTTP/1.0 503"));
+    assert!(lookup.unwrap_or_default().starts_with("HTTP/1.0 503"));
+}

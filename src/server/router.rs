@@ -20,6 +20,8 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .route("/api/v1/eligibility", post(api::eligibility))
         .route("/api/v1/applications/status", post(status_api::status))
         .route("/api/v1/openapi.json", get(openapi))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/{lang}/check/{flow}/calendar.ics", get(api::calendar))
         .route("/{lang}/status", post(status_page::form))
         .leptos_routes(&options, routes, {
@@ -76,6 +78,31 @@ async fn openapi() -> Response {
     (
         [(axum::http::header::CONTENT_TYPE, "application/json")],
         include_str!("openapi.json"),
+    )
+        .into_response()
+}
+
+/// `GET /healthz`: the process is up and answering.
+async fn healthz() -> Response {
+    ([(axum::http::header::CACHE_CONTROL, "no-store")], "ok\n").into_response()
+}
+
+/// `GET /readyz`: ready for traffic: the status database answers. 503 otherwise (the guides
+/// still work then, but a load balancer should know the lookup does not).
+async fn readyz() -> Response {
+    let database = match status_api::store().await {
+        Some(store) => store.ping().await,
+        None => false,
+    };
+    let status = if database {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (
+        status,
+        [(axum::http::header::CACHE_CONTROL, "no-store")],
+        axum::Json(serde_json::json!({ "content": true, "database": database })),
     )
         .into_response()
 }
