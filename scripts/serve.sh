@@ -2,6 +2,10 @@
 # answers; stop_server stops it. Used by the test script and the benchmarks.
 start_server() {
   local port="$1" log="$2"
+  # Something already answering there would be tested instead of this build: refuse.
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is already in use by another server: stop it first"; return 1
+  fi
   # A fresh status database with the demo applications for every run; many lookups allowed, as
   # every browser test comes from the same address.
   SMSITE_DATABASE="${SMSITE_DATABASE:-$(mktemp -d)/status.sqlite3}" \
@@ -12,7 +16,10 @@ start_server() {
     "$CARGO_TARGET_DIR/release/smsite" >"$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/en/"; then return 0; fi
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/en/" 2>/dev/null; then
+      kill -0 "$SERVER_PID" 2>/dev/null && return 0
+      echo "the server exited; another process answers on port $port:"; cat "$log"; return 1
+    fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "server exited:"; cat "$log"; return 1; fi
     sleep 0.2
   done
