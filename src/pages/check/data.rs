@@ -2,6 +2,7 @@
 //! in one language, the country list and today's date. The flow travels as data (JSON in the
 //! page's hydration data or a server function reply), so the browser walks it with the same
 //! engine as the server and no TOML parser goes into the bundle.
+use crate::content::model::Source;
 use crate::dates::Date;
 use crate::eligibility::countries::CountryList;
 use crate::eligibility::engine::{walk, Answers, Walk};
@@ -62,6 +63,18 @@ impl FlowBundle {
             &|k| self.text(k),
             &|slug| self.guides.get(slug).cloned(),
         )
+    }
+
+    /// The flow's sources with their names in the bundle's language.
+    pub fn sources(&self) -> Vec<Source> {
+        self.flow
+            .sources
+            .iter()
+            .map(|s| Source {
+                name: self.text(&s.name),
+                url: s.url.clone(),
+            })
+            .collect()
     }
 
     /// A country's name in the bundle's language.

@@ -6,7 +6,6 @@ use super::data::FlowBundle;
 use super::shared::{step_href, with_flow, AnswersList, NoIndex};
 use crate::components::content_meta::{long_date, ContentMeta};
 use crate::components::page_meta::PageMeta;
-use crate::content::model::Source;
 use crate::eligibility::engine::{Answers, Next, Walk};
 use crate::eligibility::outcome::Summary;
 use crate::eligibility::steps::{kept, query, Step};
@@ -106,15 +105,7 @@ fn ResultView(bundle: FlowBundle, answers: Answers, walk: Walk, local: Summary) 
         bundle.flow.id,
         query(&kept_answers)
     );
-    let sources = bundle
-        .flow
-        .sources
-        .iter()
-        .map(|s| Source {
-            name: bundle.text(&s.name),
-            url: s.url.clone(),
-        })
-        .collect::<Vec<_>>();
+    let sources = bundle.sources();
     let caption = bundle.text(&bundle.flow.title);
     let locale = bundle.locale.clone();
     let title = local.title.clone();

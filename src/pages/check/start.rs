@@ -5,7 +5,6 @@ use super::shared::{step_href, with_flow};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::ContentMeta;
 use crate::components::page_meta::PageMeta;
-use crate::content::model::Source;
 use crate::eligibility::engine::Answers;
 use crate::eligibility::steps::{after_answer, Step, ANSWERED_FIELD};
 use crate::i18n::*;
@@ -44,15 +43,7 @@ fn StartView(bundle: FlowBundle) -> impl IntoView {
         &Answers::new(),
         &bundle.walk(&Answers::new()),
     );
-    let sources = bundle
-        .flow
-        .sources
-        .iter()
-        .map(|s| Source {
-            name: bundle.text(&s.name),
-            url: s.url.clone(),
-        })
-        .collect::<Vec<_>>();
+    let sources = bundle.sources();
     let index = format!("/{}/check", bundle.locale);
     view! {
         <PageMeta title=title.clone() description=description.clone()/>
