@@ -16,7 +16,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------------------------
 need_pkgs=()
-for p in chromium brotli lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm python3-venv; do
+for p in chromium brotli wrk lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm python3-venv; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")
 done
 if [ "${#need_pkgs[@]}" -gt 0 ]; then

@@ -12,8 +12,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 
-step "release build: server and wasm (cargo leptos build --release)"
-cargo leptos build --release
+step "release build: server and wasm (cargo leptos build --release --precompress)"
+cargo leptos build --release --precompress
 
 step "lints (server and browser builds)"
 cargo clippy --release --no-default-features --features ssr --all-targets -- -D warnings
@@ -35,6 +35,10 @@ step "API fuzz run from the OpenAPI document (schemathesis, bounded, fixed seed)
 scripts/tools/.venv/bin/st run "http://127.0.0.1:$port/api/v1/openapi.json" \
   --checks all --exclude-checks positive_data_acceptance \
   --max-examples 200 --seed 20261126 --no-color
+
+step "load: wrk, 256 connections for 5 s over a mix of pages, no error of any kind"
+# A bounded version of bench/load.sh's 30 s run: it asserts errors, never a speed.
+DURATION=5s BASE_URL="http://127.0.0.1:$port" bash bench/load.sh
 
 step "no personal data in the server's log"
 # The browser tests looked up the demo applications: their numbers and dates of birth must not

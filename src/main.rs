@@ -4,14 +4,23 @@
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     use tracing_subscriber::EnvFilter;
-    // Colours only on a terminal: logs kept in files and collectors stay plain text.
-    let colour = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    tracing_subscriber::fmt()
-        .with_ansi(colour)
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // `SMSITE_LOG_FORMAT=json`: one JSON object per line, for a log collector. Otherwise text,
+    // coloured only on a terminal.
+    if std::env::var("SMSITE_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        tracing_subscriber::fmt()
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .with_env_filter(filter)
+            .init();
+    } else {
+        let colour = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        tracing_subscriber::fmt()
+            .with_ansi(colour)
+            .with_env_filter(filter)
+            .init();
+    }
 
     // Broken content stops the start with every problem listed, each naming its file.
     if let Err(errors) = smsite::content::store::init() {

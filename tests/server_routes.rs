@@ -592,3 +592,214 @@ async fn checker_pages_render_answers_and_the_result_without_javascript() {
     assert!(result.body.contains("href=\"/en/procedures/registration\""));
     assert!(result.body.contains("Last reviewed"));
 }
+
+async fn send(request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let _ = any_spawner::Executor::init_tokio();
+    let response = app()
+        .oneshot(request)
+        .await
+        .expect("the router never fails");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, bytes.to_vec())
+}
+
+fn header_text<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> &'a str {
+    headers
+        .get(name)
+        .unwrap_or_else(|| panic!("no {name} header"))
+        .to_str()
+        .unwrap()
+}
+
+/// The headers every response carries; for a page, a policy whose nonce is on each of its
+/// scripts, so that only the site's own scripts run.
+fn assert_secure(what: &str, headers: &axum::http::HeaderMap, body: &[u8]) {
+    assert_eq!(
+        header_text(headers, "strict-transport-security"),
+        "max-age=63072000; includeSubDomains",
+        "{what}"
+    );
+    assert_eq!(
+        header_text(headers, "x-content-type-options"),
+        "nosniff",
+        "{what}"
+    );
+    assert_eq!(
+        header_text(headers, "referrer-policy"),
+        "same-origin",
+        "{what}"
+    );
+    assert!(
+        header_text(headers, "permissions-policy").contains("camera=()"),
+        "{what}"
+    );
+    let policy = header_text(headers, "content-security-policy");
+    assert!(
+        policy.contains("frame-ancestors 'none'"),
+        "{what}: {policy}"
+    );
+    let is_html = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.to_str().unwrap().starts_with("text/html"));
+    if !is_html {
+        assert!(policy.starts_with("default-src 'none'"), "{what}: {policy}");
+        return;
+    }
+    let script_src = policy
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .unwrap_or_else(|| panic!("{what}: no script-src in {policy}"));
+    assert!(!script_src.contains("unsafe-inline"), "{what}: {policy}");
+    assert!(
+        script_src.contains("'wasm-unsafe-eval'"),
+        "{what}: {policy}"
+    );
+    let nonce = script_src
+        .split_whitespace()
+        .find_map(|s| s.strip_prefix("'nonce-"))
+        .and_then(|s| s.strip_suffix('\''))
+        .unwrap_or_else(|| panic!("{what}: no nonce in {policy}"));
+    assert!(nonce.len() >= 16, "{what}: nonce {nonce:?} too short");
+    let html = String::from_utf8_lossy(body);
+    let mut scripts = 0;
+    for (i, _) in html.match_indices("<script") {
+        let rest = &html[i..];
+        let open = &rest[..rest.find('>').unwrap() + 1];
+        let content = &rest[open.len()..rest.find("</script>").unwrap()];
+        // Data blocks and empty elements never run.
+        if open.contains("application/ld+json") || content.is_empty() {
+            continue;
+        }
+        scripts += 1;
+        assert!(
+            open.contains(&format!("nonce=\"{nonce}\"")),
+            "{what}: script without this response's nonce: {open}"
+        );
+    }
+    assert!(scripts >= 2, "{what}: the hydration scripts are missing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_response_carries_the_security_headers() {
+    let arrival = smsite::server::api::today_in_baku().add_days(-3);
+    let query = format!(
+        "arrival={}&citizenship=GE&length=40&purpose=tourism",
+        arrival.iso()
+    );
+    for locale in LOCALES {
+        let mut paths = page_paths(locale);
+        paths.extend(
+            [
+                "/check/stay/citizenship".to_string(),
+                "/check/stay/citizenship?citizenship=".to_string(),
+                format!("/check/stay/answers?{query}"),
+                format!("/check/stay/result?{query}"),
+                "/no-such-page".to_string(),
+            ]
+            .iter()
+            .map(|p| format!("/{locale}{p}")),
+        );
+        for path in paths {
+            let (status, headers, body) =
+                send(Request::get(&path).body(Body::empty()).unwrap()).await;
+            assert!(
+                status.is_success() || status.is_redirection() || status == StatusCode::NOT_FOUND,
+                "{path}: {status}"
+            );
+            assert_secure(&path, &headers, &body);
+        }
+    }
+    for path in [
+        "/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/api/v1/openapi.json",
+        "/healthz",
+        "/favicon.svg",
+        "/en/check/stay/calendar.ics?x=1",
+    ] {
+        let (_, headers, body) = send(Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_secure(path, &headers, &body);
+    }
+    let (status, headers, body) = send(
+        Request::post("/api/v1/applications/status")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from("{}"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_secure("POST /api/v1/applications/status", &headers, &body);
+}
+
+/// A page is kept a minute by the browser only, then revalidated: the ETag ignores the nonce,
+/// so an unchanged page answers 304, without a new policy to clash with the stored page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_revalidate_with_an_etag() {
+    let first = get("/en/procedures", &[]).await;
+    let second = get("/en/procedures", &[]).await;
+    assert_eq!(
+        header_text(&first.headers, "cache-control"),
+        "private, max-age=60"
+    );
+    let etag = header_text(&first.headers, "etag").to_string();
+    assert_ne!(
+        header_text(&first.headers, "content-security-policy"),
+        header_text(&second.headers, "content-security-policy"),
+        "a new nonce for each response"
+    );
+    assert_eq!(etag, header_text(&second.headers, "etag"));
+    let again = get("/en/procedures", &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    assert!(!again.headers.contains_key("content-security-policy"));
+    let other = get("/ru/procedures", &[("if-none-match", &etag)]).await;
+    assert_eq!(other.status, StatusCode::OK);
+    assert_ne!(header_text(&other.headers, "etag"), etag);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_and_json_are_compressed_for_browsers_that_accept_it() {
+    let plain = get("/en/procedures", &[]).await;
+    for (accept, encoding) in [("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br", "br")] {
+        let (status, headers, body) = send(
+            Request::get("/en/procedures")
+                .header(header::ACCEPT_ENCODING, accept)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(header_text(&headers, "content-encoding"), encoding);
+        assert!(header_text(&headers, "vary").contains("accept-encoding"));
+        assert!(
+            body.len() * 3 < plain.body.len(),
+            "{accept}: {} of {} bytes",
+            body.len(),
+            plain.body.len()
+        );
+    }
+    let (_, headers, _) = send(
+        Request::get("/api/v1/openapi.json")
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(header_text(&headers, "content-encoding"), "gzip");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_response_names_its_request_id() {
+    let a = get("/en/", &[]).await;
+    let b = get("/en/", &[]).await;
+    let id = header_text(&a.headers, "x-request-id");
+    assert_eq!(id.len(), 36, "a UUID: {id}");
+    assert_ne!(id, header_text(&b.headers, "x-request-id"));
+    // A proxy in front that already numbered the request keeps its number.
+    let c = get("/en/", &[("x-request-id", "lb-12345")]).await;
+    assert_eq!(header_text(&c.headers, "x-request-id"), "lb-12345");
+}

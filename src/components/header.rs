@@ -11,7 +11,8 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     // Without JavaScript the navigation is always open and the menu button stays hidden (it
-    // could do nothing). Once hydrated, narrow screens fold the navigation behind the button.
+    // could do nothing). With it, narrow screens fold the navigation behind the button from the
+    // first paint (CSS `scripting` media), so nothing moves when the app hydrates.
     let (hydrated, set_hydrated) = signal(false);
     let (open, set_open) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
@@ -51,7 +52,7 @@ pub fn Header() -> impl IntoView {
                 id="site-nav"
                 class="site-nav"
                 aria-label=move || t_string!(i18n, site.nav_label)
-                data-collapsed=move || (hydrated.get() && !open.get()).to_string()
+                data-open=move || open.get().to_string()
             >
                 <div class="width-container">
                     <ul class="site-nav__list">

@@ -33,7 +33,8 @@ pub fn PageMeta(
     // after its signals are gone; that read must not panic.
     let title = move || title.try_get().unwrap_or_default();
     let description = move || description.try_get().unwrap_or_default();
-    let full_title = move || format!("{} – {}", title(), t_string!(i18n, site.name_short));
+    let full_title =
+        title_text(move || format!("{} – {}", title(), t_string!(i18n, site.name_short)));
     view! {
         <Title text=full_title/>
         <Meta name="description" content=description/>
@@ -52,6 +53,22 @@ pub fn PageMeta(
         <Meta property="og:description" content=description/>
         <Meta property="og:url" content=move || absolute(&location.pathname.get())/>
         <Meta property="og:locale" content=move || og_locale(locale_code(i18n))/>
+    }
+}
+
+/// A `<Title>` text. leptos_meta reads the title once more after the server has rendered the
+/// page, outside the request's reactive arena: a closure reading signals then panics under load.
+/// So the server fixes the text while rendering; the browser keeps it reactive (language switch).
+pub fn title_text(
+    text: impl Fn() -> String + Send + Sync + 'static,
+) -> leptos::text_prop::TextProp {
+    #[cfg(feature = "ssr")]
+    {
+        text().into()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text.into()
     }
 }
 

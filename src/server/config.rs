@@ -20,7 +20,31 @@ pub fn leptos_options() -> Result<LeptosOptions, String> {
         .site_pkg_dir(var("LEPTOS_SITE_PKG_DIR", "pkg"))
         .site_addr(site_addr)
         .env(env)
+        .hash_files(hash_file().is_some())
         .build())
+}
+
+/// `hash.txt`, which `cargo leptos build` writes beside the server binary when it gives the
+/// site's files hashed names (`hash-files` in Cargo.toml). Without it (the cargo tests' own
+/// binaries) the plain names are used.
+pub fn hash_file() -> Option<std::path::PathBuf> {
+    let path = std::env::current_exe().ok()?.parent()?.join("hash.txt");
+    path.is_file().then_some(path)
+}
+
+/// The hashes of the site's files (`js`, `wasm`, `css`), read once.
+pub fn asset_hashes() -> &'static [String] {
+    static HASHES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let text = hash_file()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .unwrap_or_default();
+        text.lines()
+            .filter_map(|l| l.split_once(':'))
+            .map(|(_, hash)| hash.trim().to_string())
+            .filter(|h| !h.is_empty())
+            .collect()
+    })
 }
 
 /// Settings of the application status lookup.

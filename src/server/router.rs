@@ -1,5 +1,7 @@
 //! The axum application: redirects, the Leptos pages, static files, and the 404 page.
-use super::{api, locale_redirect, seo, status_api, status_page};
+use super::{
+    api, caching, locale_redirect, page_cache, request_log, security, seo, status_api, status_page,
+};
 use crate::app::{shell, App};
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -10,10 +12,11 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 pub fn app_router(options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
-    Router::new()
+    let router = Router::new()
         .route("/", get(locale_redirect::root))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
@@ -29,9 +32,20 @@ pub fn app_router(options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::from_env(),
+            page_cache::layer,
+        ))
         .layer(axum::middleware::from_fn(locale_redirect::remember_locale))
         .layer(axum::middleware::from_fn(page_redirects))
-        .with_state(options)
+        .layer(axum::middleware::from_fn(caching::headers))
+        .layer(axum::middleware::from_fn(security::headers))
+        // Pages and JSON are compressed as they go out; the site's files were compressed at
+        // build time (`--precompress`) and are sent as they are. Level 5: most of brotli's gain
+        // for a fraction of its top level's time.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
+        .with_state(options);
+    request_log::layer(router)
 }
 
 /// Anything the page routes do not match: a canonical-form redirect, a static file from the site

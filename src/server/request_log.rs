@@ -1,0 +1,42 @@
+//! One log line per request, in a span with its request id. Only the method, the path (never the
+//! query, which holds checker answers), the status and the time are logged: no personal data.
+use axum::body::Body;
+use axum::http::{HeaderName, Request, Response};
+use axum::Router;
+use std::time::Duration;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use tracing::Span;
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Wraps the router: an `x-request-id` (kept from a proxy in front, or a new UUID) is on the
+/// request, in every log line of its span, and on the response.
+pub fn layer(router: Router) -> Router {
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<Body>| {
+            let id = request
+                .headers()
+                .get(&REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!(
+                "request",
+                id = %id,
+                method = %request.method(),
+                path = %request.uri().path(),
+            )
+        })
+        .on_request(())
+        .on_response(|response: &Response<Body>, latency: Duration, _: &Span| {
+            tracing::info!(
+                status = response.status().as_u16(),
+                ms = latency.as_secs_f64() * 1000.0,
+                "answered"
+            );
+        });
+    router
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(trace)
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
