@@ -41,7 +41,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 // In the shell, not the app: only the server knows the hashed file name.
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                // `defer`: the wasm loads when the browser is idle, at low priority, after the
+                // page has painted: on a slow phone line the text comes first, and forms work
+                // without it meanwhile.
+                <HydrationScripts options defer=true/>
                 <MetaTags/>
             </head>
             <body>

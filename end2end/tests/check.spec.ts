@@ -1,6 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, watchConsole, countNavigations, waitForHydration, type Page } from "./helpers";
 import { readFileSync } from "node:fs";
-import { watchConsole, countNavigations, waitForHydration } from "./helpers";
 
 /** A day counted from today in Azerbaijan (UTC+4), as the server counts: [day, month, year]. */
 function bakuDay(offset: number): [number, number, number] {

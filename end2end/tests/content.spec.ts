@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { watchConsole, countNavigations, waitForHydration } from "./helpers";
+import { test, expect, watchConsole, countNavigations, waitForHydration } from "./helpers";
 
 test.describe("guides and journeys with JavaScript", () => {
   test("a guide opens from the procedures list without a reload", async ({ page }) => {

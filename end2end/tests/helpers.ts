@@ -1,4 +1,96 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+export type { Page };
+
+/** One Content-Security-Policy violation as the page reported it. */
+export interface CspViolation {
+  directive: string;
+  blockedURI: string;
+  sourceFile: string;
+  line: number;
+  sample: string;
+  documentURI: string;
+}
+
+const CSP_BINDING = "__cspViolation";
+
+/** Runs in every document before its own scripts: forwards each `securitypolicyviolation` event. */
+function listenForViolations(binding: string) {
+  document.addEventListener(
+    "securitypolicyviolation",
+    (e) => {
+      const v = {
+        directive: e.effectiveDirective || e.violatedDirective,
+        blockedURI: e.blockedURI,
+        sourceFile: e.sourceFile,
+        line: e.lineNumber,
+        sample: e.sample,
+        documentURI: e.documentURI,
+      };
+      (window as any)[binding]?.(v);
+    },
+    true,
+  );
+}
+
+const CSP_CONSOLE = /Content Security Policy|Refused to/i;
+
+/** Hooks a context so that every page in it reports CSP violations into `found`. */
+export async function watchCsp(context: BrowserContext, found: string[]) {
+  await context.exposeBinding(CSP_BINDING, (_source, v: CspViolation) => {
+    found.push(
+      `securitypolicyviolation: directive "${v.directive}" blocked "${v.blockedURI}"` +
+        ` on ${v.documentURI}` +
+        (v.sourceFile ? ` (at ${v.sourceFile}:${v.line})` : "") +
+        (v.sample ? ` sample: ${JSON.stringify(v.sample)}` : ""),
+    );
+  });
+  await context.addInitScript(listenForViolations, CSP_BINDING);
+  context.on("console", (msg) => {
+    if (CSP_CONSOLE.test(msg.text())) found.push(`console ${msg.type()} on ${msg.page()?.url() ?? "?"}: ${msg.text()}`);
+  });
+}
+
+/**
+ * `test` with a CSP watch on every page: each page of the test's context, and of any context the
+ * test opens itself, reports Content-Security-Policy violations (the DOM event and Chromium's
+ * console message); after the test body the test fails if any were seen.
+ */
+export const test = base.extend<{ cspWatch: void }>({
+  cspWatch: [
+    async ({ context, browser }, use) => {
+      const found: string[] = [];
+      await watchCsp(context, found);
+      // Contexts the test makes itself (browser.newContext, and browser.newPage through it) are watched too.
+      const restore = hookNewContexts(browser, found);
+      await use();
+      restore();
+      // A round trip to each open page delivers reports still in flight.
+      for (const page of context.pages()) await flush(page);
+      expect(found, `Content-Security-Policy violations:\n${found.join("\n")}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Waits for one round trip to the page, or a second at most (a closed or script-less page). */
+async function flush(page: Page) {
+  if (page.isClosed()) return;
+  await Promise.race([page.evaluate(() => 0).catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
+}
+
+function hookNewContexts(browser: Browser, found: string[]): () => void {
+  const newContext = browser.newContext;
+  browser.newContext = async function (...args: Parameters<Browser["newContext"]>) {
+    const context = await newContext.apply(browser, args);
+    await watchCsp(context, found);
+    return context;
+  };
+  return () => {
+    browser.newContext = newContext;
+  };
+}
 
 export const LOCALES = ["az", "en", "ru"] as const;
 

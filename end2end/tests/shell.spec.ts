@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { LOCALES, HOME_HEADINGS, watchConsole, countNavigations, waitForHydration } from "./helpers";
+import { test, expect, LOCALES, HOME_HEADINGS, watchConsole, countNavigations, waitForHydration } from "./helpers";
 
 test.describe("with JavaScript", () => {
   for (const locale of LOCALES) {

@@ -1,5 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
-import { watchConsole, countNavigations, waitForHydration } from "./helpers";
+import { test, expect, watchConsole, countNavigations, waitForHydration, type Page } from "./helpers";
 
 // Demo applications loaded into the test server's fresh database (README lists them).
 const ACTION = { number: "TR-2026-900001-I", dob: ["12", "4", "1990"] };

@@ -24,7 +24,9 @@ pub fn Header() -> impl IntoView {
     let home = move || format!("/{}/", locale_code(i18n));
 
     view! {
-        <a href="#main-content" class="skip-link">{t!(i18n, site.skip_link)}</a>
+        // `target="_self"` (here and on error-summary links): the router would take the click and
+        // only scroll; the browser's own jump also moves the focus, which is the point.
+        <a href="#main-content" class="skip-link" target="_self">{t!(i18n, site.skip_link)}</a>
         <div class="banner-official">
             <div class="width-container banner-official__inner">
                 <p>{t!(i18n, site.official_banner)}</p>

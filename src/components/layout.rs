@@ -37,6 +37,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         }
     });
 
+    #[cfg(feature = "hydrate")]
+    keep_focus_on_navigation(location);
+
     view! {
         <Header/>
         <main class="main" id="main-content" tabindex="-1">
@@ -44,6 +47,52 @@ pub fn Layout(children: Children) -> impl IntoView {
         </main>
         <Footer/>
     }
+}
+
+/// After a client-side page change the focused link or button is usually gone with the old page,
+/// and the focus falls back to the document: the next Tab would start at the footer. Once the new
+/// page is there, the focus goes to the main content, as after a full page load with the skip
+/// link. A page that focuses something itself (an error summary) keeps it.
+#[cfg(feature = "hydrate")]
+fn keep_focus_on_navigation(location: leptos_router::location::Location) {
+    Effect::new(move |first: Option<()>| {
+        location.pathname.track();
+        location.search.track();
+        if first.is_some() {
+            watch_focus(document().active_element(), 20);
+        }
+    });
+}
+
+#[cfg(feature = "hydrate")]
+fn watch_focus(before: Option<web_sys::Element>, tries: u32) {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let active = doc.active_element();
+    let body: Option<web_sys::Element> = doc.body().map(Into::into);
+    let lost = match &active {
+        None => true,
+        Some(a) => Some(a) == body.as_ref() || !a.is_connected(),
+    };
+    let main = doc.get_element_by_id("main-content");
+    // The element focused before is still there: the new page may not be rendered yet. At the
+    // end of the wait, one inside the main content belongs to the old page all the same.
+    let stale = tries == 0
+        && active == before
+        && matches!((&active, &main), (Some(a), Some(m)) if m.contains(Some(a)));
+    if lost || stale {
+        if let Some(main) = main.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = main.focus();
+        }
+        return;
+    }
+    if active != before || tries == 0 {
+        return;
+    }
+    set_timeout(
+        move || watch_focus(before, tries - 1),
+        std::time::Duration::from_millis(50),
+    );
 }
 
 #[cfg(feature = "hydrate")]

@@ -205,7 +205,7 @@ fn StatusLookup(typed: Typed, result: Option<LookupView>) -> impl IntoView {
                         {error.clone().map(|message| view! {
                             <div class="error-summary" role="alert">
                                 <h2 class="error-summary__title">{t!(i18n, check.error_summary)}</h2>
-                                <ul class="error-summary__list"><li><a href=target>{message}</a></li></ul>
+                                <ul class="error-summary__list"><li><a href=target target="_self">{message}</a></li></ul>
                             </div>
                         })}
                         {banner.map(|(heading, body)| view! {
@@ -233,7 +233,7 @@ fn StatusLookup(typed: Typed, result: Option<LookupView>) -> impl IntoView {
                                 autocomplete="off"
                                 autocapitalize="characters"
                                 spellcheck="false"
-                                aria-describedby=if number_error.is_some() { "number-hint number-error number-live" } else { "number-hint number-live" }
+                                aria-describedby=if number_error.is_some() { "number-hint number-error" } else { "number-hint number-live" }
                                 value=t.number.clone()
                                 prop:value=move || typed.with(|t| t.number.clone())
                                 on:input=move |ev| typed.update(|t| t.number = event_target_value(&ev))

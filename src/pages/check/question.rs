@@ -179,7 +179,7 @@ fn QuestionForm(
             <div class="error-summary" role="alert" tabindex="-1" node_ref=summary_ref>
                 <h2 class="error-summary__title">{t!(i18n, check.error_summary)}</h2>
                 <ul class="error-summary__list">
-                    <li><a href=format!("#{field_id}")>{message}</a></li>
+                    <li><a href=format!("#{field_id}") target="_self">{message}</a></li>
                 </ul>
             </div>
         }
