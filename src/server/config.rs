@@ -32,19 +32,30 @@ pub fn hash_file() -> Option<std::path::PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// The hashes of the site's files (`js`, `wasm`, `css`), read once.
-pub fn asset_hashes() -> &'static [String] {
-    static HASHES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+/// The hashes of the site's files by kind (`js`, `wasm`, `css`), read once.
+pub fn asset_hashes() -> &'static [(String, String)] {
+    static HASHES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
     HASHES.get_or_init(|| {
         let text = hash_file()
             .and_then(|p| std::fs::read_to_string(p).ok())
             .unwrap_or_default();
         text.lines()
             .filter_map(|l| l.split_once(':'))
-            .map(|(_, hash)| hash.trim().to_string())
-            .filter(|h| !h.is_empty())
+            .map(|(kind, hash)| (kind.trim().to_string(), hash.trim().to_string()))
+            .filter(|(_, h)| !h.is_empty())
             .collect()
     })
+}
+
+/// The address of one of the site's files: `/pkg/smsite.<hash>.js`, or without a hash when the
+/// build gave none.
+pub fn asset_path(options: &LeptosOptions, kind: &str) -> String {
+    let name = &options.output_name;
+    let pkg = &options.site_pkg_dir;
+    match asset_hashes().iter().find(|(k, _)| k == kind) {
+        Some((_, hash)) => format!("/{pkg}/{name}.{hash}.{kind}"),
+        None => format!("/{pkg}/{name}.{kind}"),
+    }
 }
 
 /// Settings of the application status lookup.

@@ -3,7 +3,7 @@
 //! same HTML, apart from the CSP nonce. The cache keeps the page cut at its nonce and joins the
 //! pieces with a fresh nonce for every response: each response still has its own.
 use super::caching::page_etag;
-use super::security::page_policy;
+use super::security::{page_policy, policy_nonce};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderMap, HeaderValue};
@@ -131,10 +131,7 @@ fn cacheable_nonce(response: &Response) -> Option<String> {
     {
         return None;
     }
-    let policy = h.get(header::CONTENT_SECURITY_POLICY)?.to_str().ok()?;
-    let start = policy.find("'nonce-")? + "'nonce-".len();
-    let end = policy[start..].find('\'')? + start;
-    let nonce = &policy[start..end];
+    let nonce = policy_nonce(h)?;
     (nonce.len() >= 16).then(|| nonce.to_string())
 }
 

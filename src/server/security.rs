@@ -3,7 +3,7 @@
 //! that allows nothing to run.
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::header::{self, HeaderName, HeaderValue};
+use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -16,6 +16,17 @@ pub fn page_policy(nonce: &str) -> String {
          style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+/// The nonce a page's policy names (see `page_policy`), if the response has one.
+pub fn policy_nonce(headers: &HeaderMap) -> Option<&str> {
+    let policy = headers
+        .get(header::CONTENT_SECURITY_POLICY)?
+        .to_str()
+        .ok()?;
+    let start = policy.find("'nonce-")? + "'nonce-".len();
+    let end = policy[start..].find('\'')? + start;
+    Some(&policy[start..end])
 }
 
 /// Anything that is not a page (JSON, files, redirects): nothing may run or embed it.
@@ -78,5 +89,11 @@ mod tests {
         );
         assert!(!p.contains("unsafe-inline"));
         assert!(p.contains("frame-ancestors 'none'"));
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&p).unwrap(),
+        );
+        assert_eq!(policy_nonce(&h), Some("abc123"));
     }
 }
