@@ -118,6 +118,11 @@ async function tabTo(page: Page, what: string, wanted: (f: Focus) => boolean, fr
 async function firstTabAfterPageChange(page: Page, step: string): Promise<Focus> {
   // Let the app finish the step (its effects run by the next frames) before the key press.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // A person never presses Tab within a frame of the page changing: give the app up to a second
+  // to put the focus back (if it never does, the check below fails).
+  await page
+    .waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body, null, { timeout: 1000 })
+    .catch(() => undefined);
   await resetOrder(page);
   const before = await focus(page);
   const f = await tab(page);

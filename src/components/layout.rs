@@ -59,7 +59,7 @@ fn keep_focus_on_navigation(location: leptos_router::location::Location) {
         location.pathname.track();
         location.search.track();
         if first.is_some() {
-            watch_focus(document().active_element(), 20);
+            watch_focus(document().active_element(), 90);
         }
     });
 }
@@ -89,10 +89,8 @@ fn watch_focus(before: Option<web_sys::Element>, tries: u32) {
     if active != before || tries == 0 {
         return;
     }
-    set_timeout(
-        move || watch_focus(before, tries - 1),
-        std::time::Duration::from_millis(50),
-    );
+    // Each frame: the sooner the focus is back, the less a quick Tab can slip past it.
+    request_animation_frame(move || watch_focus(before, tries - 1));
 }
 
 #[cfg(feature = "hydrate")]
