@@ -5,6 +5,12 @@
 async fn main() -> std::process::ExitCode {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // Lines are written by a thread of their own: a request does not wait for the write. Not
+    // lossy: under a flood the writer blocks rather than drop lines. `_flush` writes what is
+    // left when main returns.
+    let (writer, _flush) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .finish(std::io::stdout());
     // `SMSITE_LOG_FORMAT=json`: one JSON object per line, for a log collector. Otherwise text,
     // coloured only on a terminal.
     if std::env::var("SMSITE_LOG_FORMAT").is_ok_and(|f| f == "json") {
@@ -13,12 +19,14 @@ async fn main() -> std::process::ExitCode {
             .with_current_span(true)
             .with_span_list(false)
             .with_env_filter(filter)
+            .with_writer(writer)
             .init();
     } else {
         let colour = std::io::IsTerminal::is_terminal(&std::io::stdout());
         tracing_subscriber::fmt()
             .with_ansi(colour)
             .with_env_filter(filter)
+            .with_writer(writer)
             .init();
     }
 

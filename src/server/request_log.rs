@@ -1,16 +1,52 @@
 //! One log line per request, in a span with its request id. Only the method, the path (never the
 //! query, which holds checker answers), the status and the time are logged: no personal data.
 use axum::body::Body;
-use axum::http::{HeaderName, Request, Response};
+use axum::http::{HeaderName, HeaderValue, Request, Response};
 use axum::Router;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Wraps the router: an `x-request-id` (kept from a proxy in front, or a new UUID) is on the
+/// Request ids unique to this server process: a random prefix drawn at start, then a counter.
+/// Cheaper than a UUID per request (no system call), and as good for following one request.
+#[derive(Clone)]
+struct ProcessIds {
+    prefix: Arc<str>,
+    next: Arc<AtomicU64>,
+}
+
+impl ProcessIds {
+    fn new() -> ProcessIds {
+        let random = leptos::nonce::Nonce::new().to_string();
+        ProcessIds {
+            prefix: random
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(10)
+                .collect::<String>()
+                .into(),
+            next: Arc::new(AtomicU64::new(1)),
+        }
+    }
+}
+
+impl MakeRequestId for ProcessIds {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{}-{n}", self.prefix))
+            .ok()
+            .map(RequestId::new)
+    }
+}
+
+/// Wraps the router: an `x-request-id` (kept from a proxy in front, or a new one) is on the
 /// request, in every log line of its span, and on the response.
 pub fn layer(router: Router) -> Router {
     let trace = TraceLayer::new_for_http()
@@ -38,5 +74,5 @@ pub fn layer(router: Router) -> Router {
     router
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(trace)
-        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, ProcessIds::new()))
 }
