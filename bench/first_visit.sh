@@ -10,11 +10,8 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 . scripts/serve.sh
 . bench/lib.sh
-work="$(mktemp -d)"
-trap 'stop_server; rm -rf "$work"' EXIT
 bench_npm
-bench_server "${1:-}" "$work/server.log"
-bench_pages
+bench_start "${1:-}"
 args=()
 for i in "${!PAGE_NAMES[@]}"; do args+=("${PAGE_NAMES[$i]}=${PAGE_PATHS[$i]}"); done
 node bench/first_visit.mjs "$BASE" "${args[@]}"

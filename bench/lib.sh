@@ -26,6 +26,16 @@ bench_server() {
   BASE="http://127.0.0.1:$port"
 }
 
+# The start every page benchmark shares: a work folder ($work), the server (BASE, see bench_server)
+# and the pages (bench_pages). At exit the server started here is stopped and the folder removed,
+# after `bench_on_exit` when the script defines one (pages.sh stops its nginx there).
+bench_start() {
+  work="$(mktemp -d)"
+  trap 'if declare -F bench_on_exit >/dev/null; then bench_on_exit; fi; stop_server; rm -rf "$work"' EXIT
+  bench_server "${1:-}" "$work/server.log"
+  bench_pages
+}
+
 # Sets PAGE_NAMES and PAGE_PATHS: the home page, a guide, the checker's first question (the start
 # link of /en/check/stay, followed as a visitor would) and the status page.
 # The guide is BENCH_GUIDE (default temporary-residence, the largest one) when /en/procedures

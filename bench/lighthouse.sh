@@ -11,11 +11,8 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 . scripts/serve.sh
 . bench/lib.sh
-work="$(mktemp -d)"
-trap 'stop_server; rm -rf "$work"' EXIT
 bench_npm
-bench_server "${1:-}" "$work/server.log"
-bench_pages
+bench_start "${1:-}"
 out=bench/out/lighthouse
 mkdir -p "$out"
 # Debian's Chromium, never a downloaded one. Headless needs no sandbox as root; no GPU here.

@@ -12,11 +12,8 @@ cd "$(dirname "$0")/.."
 . scripts/serve.sh
 . bench/lib.sh
 duration="${DURATION:-30s}" connections="${CONNECTIONS:-256}" threads="${THREADS:-2}"
-work="$(mktemp -d)"
-trap 'stop_server; rm -rf "$work"' EXIT
 bench_wrk
-bench_server "${1:-}" "$work/server.log"
-bench_pages
+bench_start "${1:-}"
 css="$(curl -fsS "$BASE/en/" | grep -o 'href="/pkg/[^"]*\.css"' | sed -n '1s|href="\(.*\)"|\1|p')"
 paths=(/en/ /az/ /ru/ "${PAGE_PATHS[1]}" /en/procedures /en/check/stay "${PAGE_PATHS[2]}" /en/status /en/news ${css:+"$css"})
 # Every path must answer 200 on its own first: a redirect or an error would pass for load.

@@ -12,17 +12,16 @@ cd "$(dirname "$0")/.."
 . scripts/serve.sh
 . bench/lib.sh
 duration="${DURATION:-20s}" connections="${CONNECTIONS:-64}" threads="${THREADS:-2}"
-work="$(mktemp -d)"
 NGINX_PID=
 stop_nginx() {
   if [ -n "$NGINX_PID" ]; then kill -QUIT "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=; fi
 }
-trap 'stop_nginx; stop_server; rm -rf "$work"' EXIT
+# Called by bench_start's exit trap.
+bench_on_exit() { stop_nginx; }
 bench_wrk
 # Debian's package may start a system nginx on port 80; this benchmark runs its own on a free port.
 command -v nginx >/dev/null || apt_install nginx
-bench_server "${1:-}" "$work/server.log"
-bench_pages
+bench_start "${1:-}"
 
 # wrk sends no Accept-Encoding, so both servers send the pages uncompressed: the same bytes on both
 # sides, and neither spends time compressing (smsite compresses pages per response when asked,

@@ -20,7 +20,7 @@ use crate::pages::{
 };
 use crate::sections::Section;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::{
     components::{Outlet, ParentRoute, Route, Router, Routes},
     hooks::use_params_map,
@@ -40,7 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0a3e6e"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 // In the shell, not the app: only the server knows the hashed file name.
-                <HashedStylesheet options=options.clone() id="leptos"/>
+                <Stylesheet options=options.clone()/>
                 <Hydration options/>
                 <MetaTags/>
             </head>
@@ -49,6 +49,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The site's stylesheet under its hashed name. leptos_meta's `HashedStylesheet` would read
+/// `hash.txt` from disk on every page rendered; `asset_path` has it from start-up.
+#[component]
+fn Stylesheet(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let href = crate::server::config::asset_path(&options, "css");
+    #[cfg(not(feature = "ssr"))]
+    let href = {
+        let _ = options;
+        String::new()
+    };
+    view! { <link id="leptos" rel="stylesheet" href=href/> }
 }
 
 /// Starts the app once the browser is idle after painting the page. Unlike Leptos's

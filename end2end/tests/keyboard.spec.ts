@@ -239,14 +239,7 @@ test("the stay checker, start to result, by keyboard alone", async ({ page }) =>
   await expect(summary).toBeFocused();
   await expect(summary).toHaveAttribute("role", "alert");
   await expect(page).toHaveTitle(/^Error: /);
-  const summaryFocus = await focus(page);
-  expect(summaryFocus.indicator, "the focused error summary shows its focus").not.toBeNull();
-  expectNoFocusFill(summaryFocus, "the checker's error summary");
-  await resetOrder(page);
-  const errorLink = await tab(page);
-  expect(errorLink.name).toBe("Enter a number");
-  await page.keyboard.press("Enter");
-  await expect.soft(page.locator("#length"), "the error link moves focus to its field").toBeFocused({ timeout: 2000 });
+  await followErrorLink(page, "the checker's error summary", (name) => expect(name).toBe("Enter a number"), "#length");
   // (Should it not, go on by Tab, so the rest of the walk is still checked.)
   if ((await focus(page)).id !== "length") await tabTo(page, "the length field", (x) => x.id === "length");
   await expect(page.locator("#length")).toHaveAttribute("aria-describedby", /length-error/);
@@ -280,6 +273,20 @@ test("the stay checker, start to result, by keyboard alone", async ({ page }) =>
 
 // Demo applications loaded into the test server's fresh database (README lists them).
 const APPROVED = { number: "EX-2026-900008-A", dob: ["15", "3", "1999"] };
+
+/**
+ * With the focus on an error summary (or the block holding it): the focus shows without a fill,
+ * the next Tab reaches the error's link, and Enter on it moves the focus to its field.
+ */
+async function followErrorLink(page: Page, where: string, checkName: (name: string) => void, field: string) {
+  const summaryFocus = await focus(page);
+  expect(summaryFocus.indicator, "the focused error summary shows its focus").not.toBeNull();
+  expectNoFocusFill(summaryFocus, where);
+  await resetOrder(page);
+  checkName((await tab(page)).name);
+  await page.keyboard.press("Enter");
+  await expect.soft(page.locator(field), "the error link moves focus to its field").toBeFocused({ timeout: 2000 });
+}
 
 async function typeStatus(page: Page, number: string, [d, m, y]: string[]) {
   await tabTo(page, "the application number", (f) => f.id === "number");
@@ -319,14 +326,7 @@ test("status lookup by keyboard: a typo in the number is announced and linked to
   await expect(summary).toHaveAttribute("role", "alert");
   // Focus goes to the summary, or to the block that holds it.
   await expect(page.locator(".error-summary:focus, :focus:has(> .error-summary)")).toHaveCount(1);
-  const summaryFocus = await focus(page);
-  expect(summaryFocus.indicator, "the focused error summary shows its focus").not.toBeNull();
-  expectNoFocusFill(summaryFocus, "the status error summary");
-  await resetOrder(page);
-  const link = await tab(page);
-  expect(link.name).toContain("typing mistake");
-  await page.keyboard.press("Enter");
-  await expect.soft(page.locator("#number"), "the error link moves focus to its field").toBeFocused({ timeout: 2000 });
+  await followErrorLink(page, "the status error summary", (name) => expect(name).toContain("typing mistake"), "#number");
   const number = page.locator("#number");
   const describedBy = (await number.getAttribute("aria-describedby")) ?? "";
   const message = await page.evaluate(

@@ -75,13 +75,12 @@ pub async fn headers(request: Request<Body>, next: Next) -> Response {
 /// `/pkg/smsite.<hash>.js` and the like: the name changes whenever the content does.
 fn is_hashed_asset(path: &str) -> bool {
     path.strip_prefix("/pkg/").is_some_and(|name| {
-        asset_hashes()
-            .iter()
-            .any(|(_, h)| name.contains(&format!(".{h}")))
+        name.split('.')
+            .any(|part| asset_hashes().iter().any(|(_, h)| h == part))
     })
 }
 
-fn is_html(headers: &HeaderMap) -> bool {
+pub fn is_html(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -20,13 +20,13 @@ pub fn leptos_options() -> Result<LeptosOptions, String> {
         .site_pkg_dir(var("LEPTOS_SITE_PKG_DIR", "pkg"))
         .site_addr(site_addr)
         .env(env)
-        .hash_files(hash_file().is_some())
         .build())
 }
 
 /// `hash.txt`, which `cargo leptos build` writes beside the server binary when it gives the
 /// site's files hashed names (`hash-files` in Cargo.toml). Without it (the cargo tests' own
-/// binaries) the plain names are used.
+/// binaries) the plain names are used. Read through `asset_hashes` only: the shell names the
+/// files itself (`app::Stylesheet`, `app::Hydration`), so Leptos's `hash_files` stays off.
 pub fn hash_file() -> Option<std::path::PathBuf> {
     let path = std::env::current_exe().ok()?.parent()?.join("hash.txt");
     path.is_file().then_some(path)

@@ -2,14 +2,14 @@
 //! path, answers in the query) and on the date, so rendering it again within a minute gives the
 //! same HTML, apart from the CSP nonce. The cache keeps the page cut at its nonce and joins the
 //! pieces with a fresh nonce for every response: each response still has its own.
-use super::caching::page_etag;
+use super::caching::{is_html, page_etag};
 use super::security::{page_policy, policy_nonce};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -87,14 +87,10 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
     let Some(nonce) = cacheable_nonce(&response) else {
         return response;
     };
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
-        return Response::builder()
-            .status(StatusCode::INTERNAL_SERVER_ERROR)
-            .body(Body::empty())
-            .unwrap_or_default();
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let mut parts = parts;
     // Worked out here once for the kept page, rather than on every response (see `caching`).
     if let Ok(etag) = HeaderValue::from_str(&page_etag(&bytes, Some(&nonce))) {
         parts.headers.insert(header::ETAG, etag);
@@ -120,12 +116,8 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
 /// caching rule of its own (pages with someone's application say `no-store`).
 fn cacheable_nonce(response: &Response) -> Option<String> {
     let h = response.headers();
-    let html = h
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
     if response.status() != StatusCode::OK
-        || !html
+        || !is_html(h)
         || h.contains_key(header::SET_COOKIE)
         || h.contains_key(header::CACHE_CONTROL)
     {
