@@ -28,9 +28,11 @@ use leptos_router::{
 };
 
 /// The document around the app. `<html lang dir>` is set by `I18nContextProvider`.
+/// The page runs no inline script: nav.js (client-side navigation, islands) is a file of the
+/// site, so the policy is the same for every page and a rendered page can be stored as bytes.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    content_security_policy();
+    use crate::server::config::asset_path;
+    use crate::server::nav_script;
     view! {
         <!DOCTYPE html>
         <html>
@@ -39,68 +41,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0a3e6e"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                // In the shell, not the app: only the server knows the hashed file name.
-                <Stylesheet options=options.clone()/>
-                <Hydration options/>
+                // In the shell, not the app: only the server knows the hashed file names.
+                <link id="leptos" rel="stylesheet" href=asset_path(&options, "css")/>
+                <script
+                    type="module"
+                    src=nav_script::PATH
+                    data-js=asset_path(&options, "js")
+                    data-wasm=asset_path(&options, "wasm")
+                ></script>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
-    }
-}
-
-/// The site's stylesheet under its hashed name. leptos_meta's `HashedStylesheet` would read
-/// `hash.txt` from disk on every page rendered; `asset_path` has it from start-up.
-#[component]
-fn Stylesheet(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let href = crate::server::config::asset_path(&options, "css");
-    #[cfg(not(feature = "ssr"))]
-    let href = {
-        let _ = options;
-        String::new()
-    };
-    view! { <link id="leptos" rel="stylesheet" href=href/> }
-}
-
-/// Starts the app once the browser is idle after painting the page. Unlike Leptos's
-/// `HydrationScripts` it sends no preload hints: those start the 550 KB wasm download while the
-/// page's own text is still arriving, which on a slow phone line delays the first paint
-/// (Lighthouse counted 3.8 s). Forms and links work without the app meanwhile.
-#[component]
-fn Hydration(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let script = {
-        use crate::server::config::asset_path;
-        format!(
-            "(()=>{{const go=()=>import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.hydrate()));\
-             if(\"requestIdleCallback\" in window){{requestIdleCallback(go,{{timeout:2000}})}}else{{setTimeout(go,1)}}}})()",
-            js = asset_path(&options, "js"),
-            wasm = asset_path(&options, "wasm"),
-        )
-    };
-    #[cfg(not(feature = "ssr"))]
-    let script = {
-        let _ = options;
-        String::new()
-    };
-    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
-}
-
-/// The page's Content-Security-Policy names the nonce Leptos gives its scripts in this response.
-#[cfg(feature = "ssr")]
-fn content_security_policy() {
-    use axum::http::{header, HeaderValue};
-    let Some(nonce) = leptos::nonce::use_nonce() else {
-        return;
-    };
-    if let (Some(response), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        HeaderValue::from_str(&crate::server::security::page_policy(&nonce.to_string())),
-    ) {
-        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

@@ -120,6 +120,14 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// `YYYY-MM-DD` in words in `locale`; anything else as it is.
+pub fn long_date(iso: &str, locale: &str) -> String {
+    match Date::parse_iso(iso) {
+        Some(d) => d.long(locale),
+        None => iso.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -166,9 +166,10 @@ fn site_files_are_hashed_compressed_and_immutable() {
         .iter()
         .map(|ext| {
             let end = format!(".{ext}\"");
-            let at = page.find(&end).unwrap_or_else(|| panic!("no .{ext} file"));
-            let start = page[..at].rfind("/pkg/").unwrap();
-            &page[start..at + ext.len() + 1]
+            page.match_indices(&end)
+                .map(|(at, _)| &page[page[..at].rfind("/pkg/").unwrap()..at + ext.len() + 1])
+                .find(|file| file.starts_with("/pkg/smsite."))
+                .unwrap_or_else(|| panic!("no smsite .{ext} file"))
         })
         .collect();
     for file in files {

@@ -117,8 +117,13 @@ export async function countNavigations(page: Page): Promise<() => number> {
   return () => loads;
 }
 
-/** The hydrated app reveals the menu button; until then it stays hidden. */
+/**
+ * nav.js is running and the page's islands are hydrated: nav.js reveals the menu button at once
+ * and marks `<html data-ready>` once every island on the page is live (at once on a page
+ * without islands).
+ */
 export async function waitForHydration(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-ready", "");
   await expect(page.locator(".site-header__menu-button")).toHaveAttribute("aria-expanded", /true|false/);
   await page.waitForFunction(() => {
     const button = document.querySelector(".site-header__menu-button");

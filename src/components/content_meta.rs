@@ -1,21 +1,9 @@
 //! The "Sources" and "Last reviewed" block under every guide, journey and article.
 use super::section_text::locale_code;
 use crate::content::model::Source;
+pub use crate::dates::long_date;
 use crate::i18n::*;
 use leptos::prelude::*;
-
-/// `2026-11-26` in the current locale's long form; unparsable input is shown as it is.
-pub fn long_date(iso: &str, locale: &str) -> String {
-    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    match (
-        parts.next().flatten(),
-        parts.next().flatten(),
-        parts.next().flatten(),
-    ) {
-        (Some(y), Some(m), Some(d)) => crate::dates::Date::new(y as i32, m, d).long(locale),
-        _ => iso.to_string(),
-    }
-}
 
 #[component]
 pub fn ContentMeta(sources: Vec<Source>, last_reviewed: String) -> impl IntoView {

@@ -9,18 +9,9 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
     // Without JavaScript the navigation is always open and the menu button stays hidden (it
     // could do nothing). With it, narrow screens fold the navigation behind the button from the
-    // first paint (CSS `scripting` media), so nothing moves when the app hydrates.
-    let (hydrated, set_hydrated) = signal(false);
-    let (open, set_open) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
-    // A new page starts with the menu folded again.
-    Effect::new(move |_| {
-        location.pathname.track();
-        set_open.set(false);
-    });
+    // first paint (CSS `scripting` media); nav.js reveals the button and works it.
     let home = move || format!("/{}/", locale_code(i18n));
 
     view! {
@@ -43,9 +34,8 @@ pub fn Header() -> impl IntoView {
                     type="button"
                     class="site-header__menu-button"
                     aria-controls="site-nav"
-                    aria-expanded=move || open.get().to_string()
-                    hidden=move || !hydrated.get()
-                    on:click=move |_| set_open.update(|o| *o = !*o)
+                    aria-expanded="false"
+                    hidden=true
                 >
                     {t!(i18n, site.menu)}
                 </button>
@@ -54,7 +44,7 @@ pub fn Header() -> impl IntoView {
                 id="site-nav"
                 class="site-nav"
                 aria-label=move || t_string!(i18n, site.nav_label)
-                data-open=move || open.get().to_string()
+                data-open="false"
             >
                 <div class="width-container">
                     <ul class="site-nav__list">

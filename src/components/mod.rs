@@ -1,7 +1,6 @@
 //! View pieces shared by the pages.
 pub mod breadcrumbs;
 pub mod content_meta;
-pub mod country_select;
 pub mod footer;
 pub mod header;
 pub mod json_ld;

@@ -29,18 +29,15 @@ pub fn PageMeta(
     let i18n = use_i18n();
     let location = use_location();
     let path = location.pathname.get_untracked();
-    // `try_get`: leptos_meta can read a page's title once more while the page is being replaced,
-    // after its signals are gone; that read must not panic.
-    let title = move || title.try_get().unwrap_or_default();
-    let description = move || description.try_get().unwrap_or_default();
-    let full_title =
-        title_text(move || format!("{} – {}", title(), t_string!(i18n, site.name_short)));
+    // Plain strings: leptos_meta reads the title once more after the page is rendered, outside
+    // the request's reactive arena, where a closure reading signals would panic.
+    let title = title.get_untracked();
+    let description = description.get_untracked();
+    let full_title = format!("{title} – {}", t_string!(i18n, site.name_short));
     view! {
         <Title text=full_title/>
-        <Meta name="description" content=description/>
-        // The page component survives a client-side language switch, so the canonical address
-        // follows the location rather than the path the page was first rendered at.
-        {move || view! { <Link rel="canonical" href=absolute(&location.pathname.get())/> }}
+        <Meta name="description" content=description.clone()/>
+        <Link rel="canonical" href=absolute(&path)/>
         {LOCALES
             .map(|code| {
                 view! { <Link rel="alternate" hreflang=code href=absolute(&localized_path(code, &path))/> }
@@ -48,27 +45,11 @@ pub fn PageMeta(
         // `/` sends each visitor to their own language, which is what x-default means.
         <Link rel="alternate" hreflang="x-default" href=absolute("/")/>
         <Meta property="og:type" content="website"/>
-        <Meta property="og:site_name" content=move || t_string!(i18n, site.name)/>
+        <Meta property="og:site_name" content=t_string!(i18n, site.name)/>
         <Meta property="og:title" content=title/>
         <Meta property="og:description" content=description/>
-        <Meta property="og:url" content=move || absolute(&location.pathname.get())/>
-        <Meta property="og:locale" content=move || og_locale(locale_code(i18n))/>
-    }
-}
-
-/// A `<Title>` text. leptos_meta reads the title once more after the server has rendered the
-/// page, outside the request's reactive arena: a closure reading signals then panics under load.
-/// So the server fixes the text while rendering; the browser keeps it reactive (language switch).
-pub fn title_text(
-    text: impl Fn() -> String + Send + Sync + 'static,
-) -> leptos::text_prop::TextProp {
-    #[cfg(feature = "ssr")]
-    {
-        text().into()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        text.into()
+        <Meta property="og:url" content=absolute(&path)/>
+        <Meta property="og:locale" content=og_locale(locale_code(i18n))/>
     }
 }
 

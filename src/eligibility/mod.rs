@@ -7,3 +7,4 @@ pub mod engine;
 pub mod flow;
 pub mod outcome;
 pub mod steps;
+pub mod walker;

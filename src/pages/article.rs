@@ -11,28 +11,21 @@ use crate::i18n::*;
 use crate::sections::Section;
 use leptos::prelude::*;
 
-#[server]
-pub async fn fetch_section_page(
-    locale: String,
-    slug: String,
-) -> Result<Option<Article>, ServerFnError> {
-    Ok(crate::content::store::global()
-        .page(&locale, &slug)
-        .cloned())
+pub fn fetch_section_page(locale: &str, slug: &str) -> Option<Article> {
+    crate::content::store::global().page(locale, slug).cloned()
 }
 
-#[server]
-pub async fn fetch_article(locale: String, slug: String) -> Result<Option<Article>, ServerFnError> {
-    Ok(crate::content::store::global()
-        .article(&locale, &slug)
-        .cloned())
+pub fn fetch_article(locale: &str, slug: &str) -> Option<Article> {
+    crate::content::store::global()
+        .article(locale, slug)
+        .cloned()
 }
 
 /// A section's own page, e.g. Visit: its content file is `content/<locale>/pages/<slug>.md`.
 #[component]
 pub fn SectionPage(section: Section) -> impl IntoView {
     content_view(
-        move |lang, _| fetch_section_page(lang, section.slug().to_string()),
+        move |lang, _| fetch_section_page(lang, section.slug()),
         move |article| view! { <ArticleView article parent=None section/> },
     )
 }

@@ -11,11 +11,8 @@ use crate::i18n::*;
 use crate::sections::Section;
 use leptos::prelude::*;
 
-#[server]
-pub async fn fetch_guide(locale: String, slug: String) -> Result<Option<Guide>, ServerFnError> {
-    Ok(crate::content::store::global()
-        .guide(&locale, &slug)
-        .cloned())
+pub fn fetch_guide(locale: &str, slug: &str) -> Option<Guide> {
+    crate::content::store::global().guide(locale, slug).cloned()
 }
 
 #[component]

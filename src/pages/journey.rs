@@ -10,11 +10,10 @@ use crate::i18n::*;
 use crate::sections::Section;
 use leptos::prelude::*;
 
-#[server]
-pub async fn fetch_journey(locale: String, slug: String) -> Result<Option<Journey>, ServerFnError> {
-    Ok(crate::content::store::global()
-        .journey(&locale, &slug)
-        .cloned())
+pub fn fetch_journey(locale: &str, slug: &str) -> Option<Journey> {
+    crate::content::store::global()
+        .journey(locale, slug)
+        .cloned()
 }
 
 #[component]

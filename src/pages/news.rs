@@ -1,5 +1,5 @@
 //! `/:lang/news`: articles, newest first, and the statistics page.
-use super::content_page::{lang_and_slug, show, Loading};
+use super::content_page::lang_and_slug;
 use super::procedures::LinkList;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::page_meta::PageMeta;
@@ -8,11 +8,10 @@ use crate::content::model::PageLink;
 use crate::i18n::*;
 use leptos::prelude::*;
 
-#[server]
-pub async fn news_index(locale: String) -> Result<Option<Vec<PageLink>>, ServerFnError> {
+pub fn news_index(locale: &str) -> Vec<PageLink> {
     let store = crate::content::store::global();
     let mut links: Vec<PageLink> = store
-        .news(&locale)
+        .news(locale)
         .into_iter()
         .map(|a| PageLink {
             href: format!("/{locale}/news/{}", a.slug),
@@ -20,20 +19,19 @@ pub async fn news_index(locale: String) -> Result<Option<Vec<PageLink>>, ServerF
             summary: a.summary.clone(),
         })
         .collect();
-    let stats = store.statistics(&locale);
+    let stats = store.statistics(locale);
     links.push(PageLink {
         href: format!("/{locale}/news/statistics"),
         title: stats.title,
         summary: stats.summary,
     });
-    Ok(Some(links))
+    links
 }
 
 #[component]
 pub fn NewsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let key = lang_and_slug();
-    let data = Resource::new(move || key.get().0, news_index);
+    let links = news_index(&lang_and_slug().0);
     view! {
         <PageMeta
             title=Signal::derive(move || t_string!(i18n, news.title).to_string())
@@ -41,9 +39,7 @@ pub fn NewsPage() -> impl IntoView {
         />
         <Breadcrumbs crumbs=vec![Crumb { label: Signal::derive(move || t_string!(i18n, nav.news).to_string()), href: None }]/>
         <h1>{t!(i18n, news.heading)}</h1>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move { show(data.await, |links| view! { <LinkList links/> }) })}
-        </Suspense>
+        <LinkList links/>
         <p><a href=move || format!("/{}/search", locale_code(i18n))>{t!(i18n, search.heading)}</a></p>
     }
 }

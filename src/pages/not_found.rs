@@ -1,6 +1,5 @@
 //! The 404 page: a real HTTP 404 status, in the visitor's language.
 use crate::components::footer::CALL_CENTER_TEL;
-use crate::components::page_meta::title_text;
 use crate::components::section_text::locale_code;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -14,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let i18n = use_i18n();
     view! {
-        <Title text=title_text(move || format!("{} – {}", t_string!(i18n, not_found.title), t_string!(i18n, site.name_short)))/>
+        <Title text=format!("{} – {}", t_string!(i18n, not_found.title), t_string!(i18n, site.name_short))/>
         <Meta name="robots" content="noindex"/>
         <h1>{t!(i18n, not_found.heading)}</h1>
         <p>{t!(i18n, not_found.body)}</p>

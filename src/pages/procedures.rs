@@ -1,20 +1,19 @@
 //! `/:lang/procedures`: every guide and every step-by-step journey.
-use super::content_page::{lang_and_slug, show, Loading};
+use super::content_page::lang_and_slug;
+use super::not_found::NotFound;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::page_meta::PageMeta;
 use crate::content::model::PageLink;
 use crate::i18n::*;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProceduresList {
     pub guides: Vec<PageLink>,
     pub journeys: Vec<PageLink>,
 }
 
-#[server]
-pub async fn procedures_index(locale: String) -> Result<Option<ProceduresList>, ServerFnError> {
+pub fn procedures_index(locale: &str) -> Option<ProceduresList> {
     let store = crate::content::store::global();
     let link = |href: String, title: &str, summary: &str| PageLink {
         href,
@@ -22,7 +21,7 @@ pub async fn procedures_index(locale: String) -> Result<Option<ProceduresList>, 
         summary: summary.to_string(),
     };
     let guides = store
-        .guides(&locale)
+        .guides(locale)
         .into_iter()
         .map(|g| {
             link(
@@ -33,10 +32,10 @@ pub async fn procedures_index(locale: String) -> Result<Option<ProceduresList>, 
         })
         .collect::<Vec<_>>();
     if guides.is_empty() {
-        return Ok(None);
+        return None;
     }
     let journeys = store
-        .journeys(&locale)
+        .journeys(locale)
         .into_iter()
         .map(|j| {
             link(
@@ -46,31 +45,27 @@ pub async fn procedures_index(locale: String) -> Result<Option<ProceduresList>, 
             )
         })
         .collect();
-    Ok(Some(ProceduresList { guides, journeys }))
+    Some(ProceduresList { guides, journeys })
 }
 
 #[component]
 pub fn ProceduresPage() -> impl IntoView {
     let i18n = use_i18n();
-    let key = lang_and_slug();
-    let data = Resource::new(move || key.get().0, procedures_index);
+    let Some(index) = procedures_index(&lang_and_slug().0) else {
+        return view! { <NotFound/> }.into_any();
+    };
     let title = Signal::derive(move || t_string!(i18n, procedures.title).to_string());
     view! {
         <PageMeta title description=Signal::derive(move || t_string!(i18n, procedures.description).to_string())/>
         <Breadcrumbs crumbs=vec![Crumb { label: Signal::derive(move || t_string!(i18n, nav.procedures).to_string()), href: None }]/>
         <h1>{t!(i18n, procedures.heading)}</h1>
         <p class="lead">{t!(i18n, procedures.lead)}</p>
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                show(data.await, |index: ProceduresList| view! {
-                    <h2>{t!(i18n, procedures.journeys_heading)}</h2>
-                    <LinkList links=index.journeys/>
-                    <h2>{t!(i18n, procedures.guides_heading)}</h2>
-                    <LinkList links=index.guides/>
-                })
-            })}
-        </Suspense>
+        <h2>{t!(i18n, procedures.journeys_heading)}</h2>
+        <LinkList links=index.journeys/>
+        <h2>{t!(i18n, procedures.guides_heading)}</h2>
+        <LinkList links=index.guides/>
     }
+    .into_any()
 }
 
 /// Titles with their summaries, as a list of links.

@@ -10,12 +10,11 @@ use crate::i18n::*;
 use crate::sections::Section;
 use leptos::prelude::*;
 
-#[server]
-pub async fn fetch_statistics(locale: String) -> Result<Option<Statistics>, ServerFnError> {
-    if !crate::locale::LOCALES.contains(&locale.as_str()) {
-        return Ok(None);
+pub fn fetch_statistics(locale: &str) -> Option<Statistics> {
+    if !crate::locale::LOCALES.contains(&locale) {
+        return None;
     }
-    Ok(Some(crate::content::store::global().statistics(&locale)))
+    Some(crate::content::store::global().statistics(locale))
 }
 
 #[component]

@@ -1,7 +1,6 @@
 //! Cache-Control and ETags. Files with a hash in their name are kept for a year; pages for a
 //! minute, then revalidated with their ETag (a 304 costs a few hundred bytes on a roaming phone).
 use super::config::asset_hashes;
-use super::security::policy_nonce;
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::http::header::{self, HeaderMap, HeaderValue};
@@ -11,8 +10,10 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-/// Pages carry this response's CSP nonce, so only the browser may keep them, not shared caches.
-pub const PAGE: &str = "private, max-age=60";
+/// Pages are the same for everyone (no nonce, no cookie in the stored page): a CDN may keep them.
+pub const PAGE: &str = "public, max-age=60";
+/// Checker pages hold a person's answers in their address: only their browser keeps them.
+pub const ANSWERS_PAGE: &str = "private, max-age=60";
 /// Other files (the icon, the OpenAPI document, the sitemap): an hour.
 pub const FILE: &str = "public, max-age=3600";
 
@@ -22,6 +23,11 @@ const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
 pub async fn headers(request: Request<Body>, next: Next) -> Response {
     let is_get = request.method() == Method::GET;
     let hashed = is_hashed_asset(request.uri().path());
+    let page_rule = if request.uri().path().contains("/check/") {
+        ANSWERS_PAGE
+    } else {
+        PAGE
+    };
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let response = next.run(request).await;
     if !is_get || response.status() != StatusCode::OK {
@@ -51,21 +57,25 @@ pub async fn headers(request: Request<Body>, next: Next) -> Response {
             let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             };
-            let etag = page_etag(&bytes, policy_nonce(&parts.headers));
+            let etag = format!("\"{}\"", page_etag(&bytes));
             if let Ok(value) = HeaderValue::from_str(&etag) {
                 parts.headers.insert(header::ETAG, value);
             }
             (etag, Body::from(bytes))
         }
     };
+    // A page with a cookie is someone's: no shared cache may keep it.
+    let rule = if parts.headers.contains_key(header::SET_COOKIE) {
+        ANSWERS_PAGE
+    } else {
+        page_rule
+    };
     parts
         .headers
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(PAGE));
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(rule));
     if if_none_match.is_some_and(|v| matches(&v, &etag)) {
-        // The browser keeps the page and the policy it came with (their nonces agree); a new
-        // policy on the 304 would replace the stored one and block the stored page's scripts.
-        parts.headers.remove(header::CONTENT_SECURITY_POLICY);
         parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.remove(header::CONTENT_ENCODING);
         parts.status = StatusCode::NOT_MODIFIED;
         return Response::from_parts(parts, Body::empty());
     }
@@ -87,22 +97,10 @@ pub fn is_html(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.starts_with("text/html"))
 }
 
-/// A strong ETag of the page without its nonce, which differs on every response while the page
-/// does not.
-pub fn page_etag(body: &[u8], nonce: Option<&str>) -> String {
-    let mut hasher = Sha256::new();
-    match (nonce.filter(|n| !n.is_empty()), std::str::from_utf8(body)) {
-        (Some(nonce), Ok(text)) => {
-            for piece in text.split(nonce) {
-                hasher.update(piece.as_bytes());
-                hasher.update([0]);
-            }
-        }
-        _ => hasher.update(body),
-    }
-    let digest = hasher.finalize();
-    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    format!("\"{hex}\"")
+/// The value of a page's strong ETag (without its quotes): a hash of its bytes.
+pub fn page_etag(body: &[u8]) -> String {
+    let digest = Sha256::digest(body);
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `If-None-Match`: a list of tags, or `*`; weak tags compare by their value.
@@ -119,12 +117,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pages_differing_only_in_their_nonce_have_one_etag() {
-        let a = page_etag(b"<script nonce=\"AAAA\">x</script><p>hi</p>", Some("AAAA"));
-        let b = page_etag(b"<script nonce=\"BBBB\">x</script><p>hi</p>", Some("BBBB"));
-        let c = page_etag(b"<script nonce=\"CCCC\">x</script><p>ho</p>", Some("CCCC"));
-        assert_eq!(a, b);
-        assert_ne!(a, c);
+    fn the_etag_follows_the_bytes() {
+        assert_eq!(page_etag(b"<p>hi</p>"), page_etag(b"<p>hi</p>"));
+        assert_ne!(page_etag(b"<p>hi</p>"), page_etag(b"<p>ho</p>"));
     }
 
     #[test]

@@ -1,9 +1,8 @@
-//! A short-lived cache of rendered pages. A page depends only on its address (language in the
-//! path, answers in the query) and on the date, so rendering it again within a minute gives the
-//! same HTML, apart from the CSP nonce. The cache keeps the page cut at its nonce and joins the
-//! pieces with a fresh nonce for every response: each response still has its own.
+//! A short-lived cache of rendered pages, kept as the bytes to send. A page depends only on its
+//! address (language in the path, answers in the query) and on the date, and it runs no inline
+//! script, so it is the same for every visitor: it is compressed once when stored (brotli and
+//! gzip) and sent like a static file, with one ETag per encoding.
 use super::caching::{is_html, page_etag};
-use super::security::{page_policy, policy_nonce};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderMap, HeaderValue};
@@ -11,21 +10,30 @@ use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
+use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Beyond these the cache is emptied and starts again: simple, and a minute's pages of this
 /// site fit well within them.
 const MAX_ENTRIES: usize = 2048;
-const MAX_BYTES: usize = 48 * 1024 * 1024;
-/// A page this large is not kept (nor held in memory to be cut).
+const MAX_BYTES: usize = 96 * 1024 * 1024;
+/// A page this large is not kept (nor held in memory to be compressed).
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 
+/// One stored page in each encoding, the smallest first.
 struct Entry {
-    pieces: Vec<Bytes>,
+    variants: Vec<Variant>,
     headers: HeaderMap,
     stored: Instant,
     size: usize,
+}
+
+struct Variant {
+    /// `br`, `gzip`, or `None` for the page as rendered.
+    encoding: Option<&'static str>,
+    body: Bytes,
+    etag: HeaderValue,
 }
 
 #[derive(Default)]
@@ -40,16 +48,21 @@ pub struct PageCache {
 }
 
 impl PageCache {
+    /// Pages are kept `ttl` (`SMSITE_PAGE_CACHE_SECONDS`, read by `Config`); zero turns the cache off.
+    pub fn new(ttl: Duration) -> Arc<PageCache> {
+        Arc::new(PageCache {
+            ttl,
+            pages: Mutex::new(Pages::default()),
+        })
+    }
+
     /// `SMSITE_PAGE_CACHE_SECONDS` (default 60; 0 turns the cache off).
     pub fn from_env() -> Arc<PageCache> {
         let seconds = std::env::var("SMSITE_PAGE_CACHE_SECONDS")
             .ok()
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(60);
-        Arc::new(PageCache {
-            ttl: Duration::from_secs(seconds),
-            pages: Mutex::new(Pages::default()),
-        })
+        Self::new(Duration::from_secs(seconds))
     }
 
     fn get(&self, key: &str) -> Option<Arc<Entry>> {
@@ -58,7 +71,7 @@ impl PageCache {
         (entry.stored.elapsed() < self.ttl).then(|| entry.clone())
     }
 
-    fn put(&self, key: String, entry: Entry) {
+    fn put(&self, key: String, entry: Arc<Entry>) {
         let Ok(mut pages) = self.pages.lock() else {
             return;
         };
@@ -67,7 +80,7 @@ impl PageCache {
             pages.bytes = 0;
         }
         pages.bytes += entry.size;
-        if let Some(old) = pages.map.insert(key, Arc::new(entry)) {
+        if let Some(old) = pages.map.insert(key, entry) {
             pages.bytes -= old.size;
         }
     }
@@ -78,124 +91,183 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
         return next.run(request).await;
     }
     let key = request.uri().to_string();
+    let accepted = accepted_encodings(request.headers());
     if let Some(entry) = cache.get(&key) {
-        if let Some(response) = from_entry(&entry) {
-            return response;
-        }
+        return respond(&entry, accepted);
     }
     let response = next.run(request).await;
-    let Some(nonce) = cacheable_nonce(&response) else {
+    if !cacheable(&response) {
         return response;
-    };
-    let (mut parts, body) = response.into_parts();
+    }
+    let (parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_PAGE_BYTES).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    // Worked out here once for the kept page, rather than on every response (see `caching`).
-    if let Ok(etag) = HeaderValue::from_str(&page_etag(&bytes, Some(&nonce))) {
-        parts.headers.insert(header::ETAG, etag);
-    }
-    if let Some(pieces) = cut(&bytes, &nonce) {
-        let mut headers = parts.headers.clone();
-        headers.remove(header::CONTENT_SECURITY_POLICY);
-        headers.remove(header::CONTENT_LENGTH);
-        cache.put(
-            key,
-            Entry {
-                size: bytes.len(),
-                pieces,
-                headers,
-                stored: Instant::now(),
-            },
-        );
-    }
-    Response::from_parts(parts, Body::from(bytes))
+    // Compressing takes a few milliseconds: off the threads that answer requests.
+    let entry = tokio::task::spawn_blocking(move || build(bytes, parts.headers)).await;
+    let Ok(entry) = entry else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let entry = Arc::new(entry);
+    cache.put(key, entry.clone());
+    respond(&entry, accepted)
 }
 
-/// The nonce of a page worth keeping: a 200 HTML page with its own policy, no cookie and no
-/// caching rule of its own (pages with someone's application say `no-store`).
-fn cacheable_nonce(response: &Response) -> Option<String> {
+/// A 200 HTML page with no cookie and no caching rule of its own (pages with someone's
+/// application say `no-store`).
+fn cacheable(response: &Response) -> bool {
     let h = response.headers();
-    if response.status() != StatusCode::OK
-        || !is_html(h)
-        || h.contains_key(header::SET_COOKIE)
-        || h.contains_key(header::CACHE_CONTROL)
-    {
-        return None;
-    }
-    let nonce = policy_nonce(h)?;
-    (nonce.len() >= 16).then(|| nonce.to_string())
+    response.status() == StatusCode::OK
+        && is_html(h)
+        && !h.contains_key(header::SET_COOKIE)
+        && !h.contains_key(header::CACHE_CONTROL)
+        && !h.contains_key(header::CONTENT_ENCODING)
 }
 
-/// The page in pieces around each occurrence of the nonce.
-fn cut(body: &Bytes, nonce: &str) -> Option<Vec<Bytes>> {
-    let text = std::str::from_utf8(body).ok()?;
-    let mut pieces = Vec::new();
-    let mut from = 0;
-    for (at, _) in text.match_indices(nonce) {
-        pieces.push(body.slice(from..at));
-        from = at + nonce.len();
+fn build(page: Bytes, mut headers: HeaderMap) -> Entry {
+    headers.remove(header::CONTENT_LENGTH);
+    let tag = page_etag(&page);
+    let etag = |suffix: &str| {
+        HeaderValue::from_str(&format!("\"{tag}{suffix}\""))
+            .unwrap_or(HeaderValue::from_static("\"\""))
+    };
+    let br = brotli_bytes(&page);
+    let gz = gzip_bytes(&page);
+    let size = page.len() + br.len() + gz.len();
+    Entry {
+        variants: vec![
+            Variant {
+                encoding: Some("br"),
+                body: br.into(),
+                etag: etag("-br"),
+            },
+            Variant {
+                encoding: Some("gzip"),
+                body: gz.into(),
+                etag: etag("-gz"),
+            },
+            Variant {
+                encoding: None,
+                body: page,
+                etag: etag(""),
+            },
+        ],
+        headers,
+        stored: Instant::now(),
+        size,
     }
-    pieces.push(body.slice(from..));
-    Some(pieces)
 }
 
-fn join(pieces: &[Bytes], nonce: &str, size: usize) -> Vec<u8> {
-    let mut body = Vec::with_capacity(size + 64);
-    for (i, piece) in pieces.iter().enumerate() {
-        if i > 0 {
-            body.extend_from_slice(nonce.as_bytes());
+fn brotli_bytes(page: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(page.len() / 4);
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 10,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut std::io::Cursor::new(page), &mut out, &params);
+    out
+}
+
+fn gzip_bytes(page: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = encoder.write_all(page);
+    encoder.finish().unwrap_or_default()
+}
+
+/// Which encodings the request accepts: (brotli, gzip). `q=0` refuses one.
+fn accepted_encodings(headers: &HeaderMap) -> (bool, bool) {
+    let mut accepted = (false, false);
+    let list = headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','));
+    for item in list {
+        let mut parts = item.split(';').map(str::trim);
+        let name = parts.next().unwrap_or("").to_ascii_lowercase();
+        let refused = parts.any(|p| {
+            p.strip_prefix("q=")
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .is_some_and(|q| q == 0.0)
+        });
+        match name.as_str() {
+            "br" => accepted.0 = !refused,
+            "gzip" => accepted.1 = !refused,
+            "*" if !refused => accepted = (true, true),
+            _ => {}
         }
-        body.extend_from_slice(piece);
     }
-    body
+    accepted
 }
 
-fn from_entry(entry: &Entry) -> Option<Response> {
-    let nonce = leptos::nonce::Nonce::new().to_string();
-    let mut response = Response::new(Body::from(join(&entry.pieces, &nonce, entry.size)));
+fn respond(entry: &Entry, (br, gzip): (bool, bool)) -> Response {
+    let variant = entry
+        .variants
+        .iter()
+        .find(|v| match v.encoding {
+            Some("br") => br,
+            Some(_) => gzip,
+            None => true,
+        })
+        .unwrap_or(&entry.variants[entry.variants.len() - 1]);
+    let mut response = Response::new(Body::from(variant.body.clone()));
     *response.headers_mut() = entry.headers.clone();
-    response.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_str(&page_policy(&nonce)).ok()?,
-    );
-    Some(response)
+    let h = response.headers_mut();
+    if let Some(encoding) = variant.encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    h.insert(header::ETAG, variant.etag.clone());
+    response
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_kept_page_gets_a_new_nonce_everywhere_the_old_one_was() {
-        let old = "AAAAAAAAAAAAAAAAAAAAAA";
-        let html =
-            format!("<script nonce=\"{old}\">a</script><link crossorigin=\"{old}\"><p>x</p>");
-        let mut headers = HeaderMap::new();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
-        let body = Bytes::from(html.clone());
-        let entry = Entry {
-            pieces: cut(&body, old).unwrap(),
-            headers,
-            stored: Instant::now(),
-            size: html.len(),
-        };
-        assert_eq!(entry.pieces.len(), 3);
-        let response = from_entry(&entry).unwrap();
-        let policy = response.headers()[header::CONTENT_SECURITY_POLICY]
-            .to_str()
-            .unwrap()
-            .to_string();
-        let new = policy
-            .split("'nonce-")
-            .nth(1)
-            .and_then(|r| r.split('\'').next())
-            .unwrap()
-            .to_string();
-        assert_ne!(new, old);
-        assert_eq!(
-            join(&entry.pieces, &new, entry.size),
-            html.replace(old, &new).into_bytes()
+    fn headers(accept: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).unwrap(),
         );
+        h
+    }
+
+    #[test]
+    fn accept_encoding_lists_weights_and_refusals() {
+        assert_eq!(
+            accepted_encodings(&headers("gzip, deflate, br")),
+            (true, true)
+        );
+        assert_eq!(accepted_encodings(&headers("gzip")), (false, true));
+        assert_eq!(
+            accepted_encodings(&headers("br;q=0, gzip;q=0.5")),
+            (false, true)
+        );
+        assert_eq!(accepted_encodings(&headers("br;q=0.0")), (false, false));
+        assert_eq!(accepted_encodings(&HeaderMap::new()), (false, false));
+    }
+
+    #[test]
+    fn a_stored_page_is_sent_in_the_best_accepted_encoding_with_its_own_etag() {
+        let mut h = HeaderMap::new();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+        let page = Bytes::from("<p>".repeat(2000));
+        let entry = build(page.clone(), h);
+        let br = respond(&entry, (true, true));
+        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+        let gz = respond(&entry, (false, true));
+        assert_eq!(gz.headers()[header::CONTENT_ENCODING], "gzip");
+        let plain = respond(&entry, (false, false));
+        assert!(!plain.headers().contains_key(header::CONTENT_ENCODING));
+        let tags: Vec<_> = [&br, &gz, &plain]
+            .iter()
+            .map(|r| r.headers()[header::ETAG].clone())
+            .collect();
+        assert_ne!(tags[0], tags[1]);
+        assert_ne!(tags[1], tags[2]);
+        assert!(entry.variants[0].body.len() < page.len() / 10);
     }
 }

@@ -1,6 +1,7 @@
 //! The axum application: redirects, the Leptos pages, static files, and the 404 page.
 use super::{
-    api, caching, locale_redirect, page_cache, request_log, security, seo, status_api, status_page,
+    api, caching, html_tidy, locale_redirect, nav_script, page_cache, request_log, security, seo,
+    status_api, status_page,
 };
 use crate::app::{shell, App};
 use axum::body::Body;
@@ -20,6 +21,7 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .route("/", get(locale_redirect::root))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
+        .route(nav_script::PATH, get(nav_script::serve))
         .route("/api/v1/eligibility", post(api::eligibility))
         .route("/api/v1/applications/status", post(status_api::status))
         .route("/api/v1/openapi.json", get(openapi))
@@ -32,6 +34,7 @@ pub fn app_router(options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .fallback(fallback)
+        .layer(axum::middleware::from_fn(html_tidy::layer))
         .layer(axum::middleware::from_fn_with_state(
             page_cache::PageCache::from_env(),
             page_cache::layer,

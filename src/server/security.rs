@@ -1,33 +1,20 @@
-//! Security headers on every response. A page's Content-Security-Policy carries the nonce Leptos
-//! puts on its own scripts (`page_policy`, set by the shell); every other response gets a policy
-//! that allows nothing to run.
+//! Security headers on every response. Pages get one fixed Content-Security-Policy: they run no
+//! inline script (nav.js and the wasm glue are files of the site), so no nonce or hash is needed
+//! and a stored page is the same bytes for everyone. Every other response gets a policy that
+//! allows nothing to run.
+use super::caching::is_html;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// The policy of a server-rendered page. Scripts only with this response's nonce (the hydration
-/// module) or from this origin (the module it imports); wasm compiled by the browser; no inline
-/// styles; fetches (the API, server functions, the wasm file) only to this origin.
-pub fn page_policy(nonce: &str) -> String {
-    format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    )
-}
-
-/// The nonce a page's policy names (see `page_policy`), if the response has one.
-pub fn policy_nonce(headers: &HeaderMap) -> Option<&str> {
-    let policy = headers
-        .get(header::CONTENT_SECURITY_POLICY)?
-        .to_str()
-        .ok()?;
-    let start = policy.find("'nonce-")? + "'nonce-".len();
-    let end = policy[start..].find('\'')? + start;
-    Some(&policy[start..end])
-}
+/// The policy of a page. Scripts only from this origin (nav.js, the islands' module); wasm
+/// compiled by the browser; no inline script or style; fetches (pages, the API, the wasm file)
+/// only to this origin.
+pub const PAGE_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Anything that is not a page (JSON, files, redirects): nothing may run or embed it.
 const STRICT_POLICY: &str =
@@ -39,13 +26,18 @@ const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), paym
 /// Adds the fixed headers, and the strict policy where the page did not set its own.
 pub async fn headers(request: Request<Body>, next: Next) -> Response {
     let mut response = next.run(request).await;
+    let policy = if is_html(response.headers()) {
+        PAGE_POLICY
+    } else {
+        STRICT_POLICY
+    };
+    // A 304 leaves the policy the browser stored with the page in place.
     let not_modified = response.status() == axum::http::StatusCode::NOT_MODIFIED;
     let h = response.headers_mut();
-    // A 304 leaves the browser's stored policy in place (see `caching`).
-    if !not_modified && !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+    if !not_modified {
         h.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(STRICT_POLICY),
+            HeaderValue::from_static(policy),
         );
     }
     // Two years, as the HSTS preload list asks; only honoured by browsers over HTTPS.
@@ -76,24 +68,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn page_policy_allows_scripts_only_with_the_nonce_or_from_the_site() {
-        let p = page_policy("abc123");
-        let script = p
+    fn page_policy_allows_scripts_only_from_the_site() {
+        let script = PAGE_POLICY
             .split(';')
             .map(str::trim)
             .find(|d| d.starts_with("script-src"))
             .unwrap();
-        assert_eq!(
-            script,
-            "script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'"
-        );
-        assert!(!p.contains("unsafe-inline"));
-        assert!(p.contains("frame-ancestors 'none'"));
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_str(&p).unwrap(),
-        );
-        assert_eq!(policy_nonce(&h), Some("abc123"));
+        assert_eq!(script, "script-src 'self' 'wasm-unsafe-eval'");
+        assert!(!PAGE_POLICY.contains("unsafe-inline"));
+        assert!(PAGE_POLICY.contains("frame-ancestors 'none'"));
     }
 }

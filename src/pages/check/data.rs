@@ -1,38 +1,37 @@
-//! What the checker's pages need from the server: the list of flows, and one flow with its texts
-//! in one language, the country list and today's date. The flow travels as data (JSON in the
-//! page's hydration data or a server function reply), so the browser walks it with the same
-//! engine as the server and no TOML parser goes into the bundle.
+//! What the checker's pages need: the list of flows, and one flow with its texts in one language,
+//! the country list and today's date. The question island gets the flow as data (`Walker`), so
+//! the browser walks it with the same engine as the server and no TOML parser goes into the wasm.
 use crate::content::model::Source;
-use crate::dates::Date;
-use crate::eligibility::countries::CountryList;
-use crate::eligibility::engine::{walk, Answers, Walk};
+use crate::eligibility::engine::{Answers, Walk};
 use crate::eligibility::flow::Flow;
 use crate::eligibility::outcome::{summarize, Summary};
-use crate::eligibility::steps::answers_from;
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use crate::eligibility::walker::Walker;
 use std::collections::BTreeMap;
 
 /// A flow on the checker's index page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FlowCard {
     pub id: String,
     pub title: String,
     pub description: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A flow as its pages show it: what the browser needs to walk it (`Walker`: the flow, the
+/// countries sorted by name in its language, today), with its texts and guide titles.
+#[derive(Clone, Debug, PartialEq)]
 pub struct FlowBundle {
-    pub locale: String,
-    pub flow: Flow,
+    pub walker: Walker,
     /// The flow's texts in `locale`, by key.
     pub texts: BTreeMap<String, String>,
-    /// Sorted by name in `locale`.
-    pub countries: CountryList,
     /// Guide titles in `locale`, by slug, for the outcomes' links.
     pub guides: BTreeMap<String, String>,
-    /// Today in Azerbaijan: date answers are checked against it.
-    pub today: Date,
+}
+
+impl std::ops::Deref for FlowBundle {
+    type Target = Walker;
+    fn deref(&self) -> &Walker {
+        &self.walker
+    }
 }
 
 impl FlowBundle {
@@ -41,15 +40,6 @@ impl FlowBundle {
             .get(key)
             .cloned()
             .unwrap_or_else(|| key.to_string())
-    }
-
-    /// The answers in a query string or form (`values(name)`: every value sent under `name`).
-    pub fn answers(&self, values: impl Fn(&str) -> Vec<String>) -> Answers {
-        answers_from(&self.flow, values)
-    }
-
-    pub fn walk(&self, answers: &Answers) -> Walk {
-        walk(&self.flow, answers, self.today, &self.countries)
     }
 
     /// The outcome's checklist, worked out here (the browser's fallback when the API is out of reach).
@@ -83,59 +73,57 @@ impl FlowBundle {
     }
 }
 
-#[server]
-pub async fn check_flows(locale: String) -> Result<Vec<FlowCard>, ServerFnError> {
+pub fn check_flows(locale: &str) -> Vec<FlowCard> {
     let store = crate::content::store::global();
-    if !crate::locale::LOCALES.contains(&locale.as_str()) {
-        return Ok(Vec::new());
+    if !crate::locale::LOCALES.contains(&locale) {
+        return Vec::new();
     }
-    let text = |key: &str| store.flow_text(&locale, key).unwrap_or(key).to_string();
+    let text = |key: &str| store.flow_text(locale, key).unwrap_or(key).to_string();
     // The broad question first: most visitors want it.
     let mut flows: Vec<&Flow> = store.flows().collect();
     flows.sort_by_key(|f| f.id != "stay");
-    Ok(flows
+    flows
         .into_iter()
         .map(|f| FlowCard {
             id: f.id.clone(),
             title: text(&f.title),
             description: text(&f.description),
         })
-        .collect())
+        .collect()
 }
 
-#[server]
-pub async fn check_flow(locale: String, flow: String) -> Result<Option<FlowBundle>, ServerFnError> {
+pub fn check_flow(locale: &str, flow: &str) -> Option<FlowBundle> {
     let store = crate::content::store::global();
-    if !crate::locale::LOCALES.contains(&locale.as_str()) {
-        return Ok(None);
+    if !crate::locale::LOCALES.contains(&locale) {
+        return None;
     }
-    let Some(flow) = store.flow(&flow) else {
-        return Ok(None);
-    };
+    let flow = store.flow(flow)?;
     let texts = flow
         .text_keys()
         .into_iter()
         .map(|k| {
-            let t = store.flow_text(&locale, k).unwrap_or(k);
+            let t = store.flow_text(locale, k).unwrap_or(k);
             (k.to_string(), t.to_string())
         })
         .collect();
     let mut countries = store.countries().clone();
     countries
         .countries
-        .sort_by_cached_key(|c| crate::search::fold(c.name(&locale)));
+        .sort_by_cached_key(|c| crate::search::fold(c.name(locale)));
     let guides = flow
         .outcomes
         .iter()
         .flat_map(|o| &o.guides)
-        .filter_map(|slug| Some((slug.clone(), store.guide(&locale, slug)?.title.clone())))
+        .filter_map(|slug| Some((slug.clone(), store.guide(locale, slug)?.title.clone())))
         .collect();
-    Ok(Some(FlowBundle {
-        locale,
-        flow: flow.clone(),
+    Some(FlowBundle {
+        walker: Walker {
+            locale: locale.to_string(),
+            flow: flow.clone(),
+            countries,
+            today: crate::server::api::today_in_baku(),
+        },
         texts,
-        countries,
         guides,
-        today: crate::server::api::today_in_baku(),
-    }))
+    })
 }

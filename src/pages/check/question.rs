@@ -1,8 +1,7 @@
-//! `/:lang/check/:flow/:question?…answers`: one question per page. A plain GET form; with
-//! JavaScript the browser reads the form, walks the flow and moves on without a reload.
+//! `/:lang/check/:flow/:question?…answers`: one question per page. A plain GET form; hydrated
+//! (`islands::checker_form`) the browser reads the form, walks the flow and moves on.
 use super::data::FlowBundle;
 use super::shared::{step_href, with_flow, NoIndex};
-use crate::components::country_select::{CountryOption, CountrySelect};
 use crate::components::page_meta::PageMeta;
 use crate::dates::Date;
 use crate::eligibility::engine::{AnswerError, Answers, Walk};
@@ -11,15 +10,20 @@ use crate::eligibility::steps::{
     accepted, date_parts, href, question_state, QuestionState, Step, ANSWERED_FIELD,
 };
 use crate::i18n::*;
+use crate::islands::checker_form::CheckerForm;
+use crate::islands::country_select::{CountryOption, CountrySelect};
+use crate::islands::texts::Texts;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn QuestionPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = use_params_map()
+        .get_untracked()
+        .get("question")
+        .unwrap_or_default();
     with_flow(move |b: FlowBundle, answers: Answers| {
-        let id = params.read_untracked().get("question").unwrap_or_default();
         let walk = b.walk(&answers);
         match question_state(&walk, &answers, &id) {
             Err(step) => {
@@ -127,56 +131,9 @@ fn QuestionForm(
     };
     let caption = bundle.text(&bundle.flow.title);
     let description = caption.clone();
-    let navigate = use_navigate();
-    let on_submit = {
-        let bundle = bundle.clone();
-        let question_id = id.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            #[cfg(feature = "hydrate")]
-            {
-                use crate::eligibility::steps::after_answer;
-                use wasm_bindgen::JsCast;
-                let form = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
-                let Some(data) = form.and_then(|f| web_sys::FormData::new_with_form(&f).ok())
-                else {
-                    return;
-                };
-                ev.prevent_default();
-                let answers = bundle.answers(|k| {
-                    data.get_all(k)
-                        .iter()
-                        .filter_map(|v| v.as_string())
-                        .collect()
-                });
-                let walk = bundle.walk(&answers);
-                navigate(
-                    &step_href(
-                        &bundle,
-                        &after_answer(&walk, Some(&question_id)),
-                        &answers,
-                        &walk,
-                    ),
-                    Default::default(),
-                );
-            }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = (&ev, &bundle, &navigate, &question_id);
-        }
-    };
-    let summary_ref = NodeRef::<leptos::html::Div>::new();
-    // After a client-side step to a refused answer, take the reader to the summary of errors,
-    // as a full page load would put them at its top.
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(el) = summary_ref.try_get().flatten() {
-            let _ = el.focus();
-        }
-    });
     let error_summary = error.clone().map(|message| {
         view! {
-            <div class="error-summary" role="alert" tabindex="-1" node_ref=summary_ref>
+            <div class="error-summary" role="alert" tabindex="-1">
                 <h2 class="error-summary__title">{t!(i18n, check.error_summary)}</h2>
                 <ul class="error-summary__list">
                     <li><a href=format!("#{field_id}") target="_self">{message}</a></li>
@@ -284,6 +241,7 @@ fn QuestionForm(
                     selected=value
                     described_by=described_by.clone()
                     invalid
+                    texts=country_texts(i18n)
                 />
             }
             .into_any()
@@ -311,11 +269,24 @@ fn QuestionForm(
         <NoIndex/>
         <a class="back-link" href=back>{t!(i18n, check.back)}</a>
         {error_summary}
-        <form class="check-form" method="get" action=action novalidate on:submit=on_submit>
+        <CheckerForm walker=bundle.walker.clone() question=id.clone() action>
             {hidden}
             <input type="hidden" name=ANSWERED_FIELD value=id.clone()/>
             <div class=if invalid { "form-group form-group--error" } else { "form-group" }>{field}</div>
             <button class="button" type="submit">{t!(i18n, check.continue_button)}</button>
-        </form>
+        </CheckerForm>
     }
+}
+
+/// The combobox's texts in the page's language.
+fn country_texts(i18n: leptos_i18n::I18nContext<Locale>) -> Texts {
+    let mut t = Texts::default();
+    t.insert("select_country", t_string!(i18n, check.select_country));
+    t.insert("country_hint", t_string!(i18n, check.country_hint));
+    t.insert("no_country", t_string!(i18n, check.no_country));
+    t.insert(
+        "country_matches",
+        t_string!(i18n, check.country_matches, count = "{count}").to_string(),
+    );
+    t
 }

@@ -3,68 +3,42 @@
 use super::data::{check_flow, FlowBundle};
 use crate::eligibility::engine::{Answers, Walk};
 use crate::eligibility::flow::Kind;
-use crate::eligibility::steps::{href, kept, Step};
+use crate::eligibility::steps::Step;
 use crate::i18n::*;
-use crate::pages::content_page::{show, Loading};
+use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-type FlowResource = Resource<Result<Option<FlowBundle>, ServerFnError>>;
-
-/// `/:lang/check/:flow/…`: loads the flow once; its pages come and go below without asking the
-/// server again.
+/// `/:lang/check/:flow/…`: the flow's pages, below.
 #[component]
 pub fn FlowRoot() -> impl IntoView {
-    let params = use_params_map();
-    let key = Memo::new(move |_| {
-        let p = params.read();
-        (
-            p.get("lang").unwrap_or_default(),
-            p.get("flow").unwrap_or_default(),
-        )
-    });
-    let bundle: FlowResource = Resource::new(move || key.get(), |(l, f)| check_flow(l, f));
-    provide_context(bundle);
     view! { <Outlet/> }
 }
 
-/// Renders `render(bundle, answers)` once the flow is loaded, again whenever the address's
-/// query changes; an unknown flow is the 404 page.
-pub fn with_flow<V>(
-    render: impl Fn(FlowBundle, Answers) -> V + Send + Sync + Clone + 'static,
-) -> impl IntoView
+/// Renders `render(bundle, answers)` with the flow of the address and the answers in its query;
+/// an unknown flow is the 404 page.
+pub fn with_flow<V>(render: impl FnOnce(FlowBundle, Answers) -> V) -> AnyView
 where
     V: IntoView + 'static,
 {
-    let bundle = expect_context::<FlowResource>();
-    let query_map = use_query_map();
-    let params = use_params_map();
-    // Plain values compared on change, so only a real change of address re-renders the page.
-    let query = Memo::new(move |_| query_map.get());
-    let question = Memo::new(move |_| params.with(|p| p.get("question")));
-    view! {
-        <Suspense fallback=Loading>
-            {move || {
-                let render = render.clone();
-                // Read here, outside the future, so a new query re-renders the page.
-                let query = query.get();
-                question.track();
-                Suspend::new(async move {
-                    show(bundle.await, |b: FlowBundle| {
-                        let answers = b.answers(|k| query.get_all(k).unwrap_or_default());
-                        render(b, answers)
-                    })
-                })
-            }}
-        </Suspense>
+    let params = use_params_map().get_untracked();
+    let query = use_query_map().get_untracked();
+    let lang = params.get("lang").unwrap_or_default();
+    let flow = params.get("flow").unwrap_or_default();
+    match check_flow(&lang, &flow) {
+        Some(b) => {
+            let answers = b.answers(|k| query.get_all(k).unwrap_or_default());
+            render(b, answers).into_any()
+        }
+        None => view! { <NotFound/> }.into_any(),
     }
 }
 
 /// The address of a step with the answers worth keeping.
 pub fn step_href(b: &FlowBundle, step: &Step, answers: &Answers, walk: &Walk) -> String {
-    href(&b.locale, &b.flow.id, step, &kept(answers, walk))
+    b.walker.step_href(step, answers, walk)
 }
 
 /// Questions, answers and results are per person: not for search engines.

@@ -2,11 +2,14 @@
 //! it a searchable picker). Once hydrated it becomes a combobox: type any part of the name, in
 //! the page's language or in English, and pick from the matches with the keyboard or a tap.
 //! The form still sends the country's code under the same name.
-use crate::i18n::*;
+//! An island: its texts (`select_country`, `country_hint`, `no_country`, `country_matches` with
+//! `{count}`) come translated from the server.
+use super::texts::Texts;
 use crate::search::fold;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CountryOption {
     pub code: String,
     /// In the page's language.
@@ -51,7 +54,7 @@ fn exact(options: &[CountryOption], typed: &str) -> Option<usize> {
         .position(|o| fold(&o.name) == typed || fold(&o.english) == typed || fold(&o.code) == typed)
 }
 
-#[component]
+#[island]
 pub fn CountrySelect(
     /// The field's id and name (the question's id).
     id: String,
@@ -60,20 +63,21 @@ pub fn CountrySelect(
     selected: String,
     described_by: String,
     invalid: bool,
+    texts: Texts,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let enhanced = RwSignal::new(false);
     Effect::new(move |_| enhanced.set(true));
     let described = (!described_by.is_empty()).then_some(described_by);
     move || {
-        let (id, options, selected, described) = (
+        let (id, options, selected, described, texts) = (
             id.clone(),
             options.clone(),
             selected.clone(),
             described.clone(),
+            texts.clone(),
         );
         if enhanced.get() {
-            view! { <Combobox id options selected described invalid/> }.into_any()
+            view! { <Combobox id options selected described invalid texts/> }.into_any()
         } else {
             let items = options
                 .iter()
@@ -89,7 +93,7 @@ pub fn CountrySelect(
                     name=id
                     aria-describedby=described
                 >
-                    <option value="">{t!(i18n, check.select_country)}</option>
+                    <option value="">{texts.get("select_country")}</option>
                     {items}
                 </select>
             }
@@ -105,8 +109,8 @@ fn Combobox(
     selected: String,
     described: Option<String>,
     invalid: bool,
+    texts: Texts,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let start = options
         .iter()
         .find(|o| o.code.eq_ignore_ascii_case(&selected))
@@ -162,19 +166,20 @@ fn Combobox(
         let option_id = option_id.clone();
         move || active.get().map(&option_id)
     };
+    let hint = texts.get("country_hint");
     let status = move || {
         if !open.get() || typed.with(|t| t.trim().is_empty()) {
             String::new()
         } else {
             match shown.with(Vec::len) {
-                0 => t_string!(i18n, check.no_country).to_string(),
-                count => t_string!(i18n, check.country_matches, count = count).to_string(),
+                0 => texts.get("no_country"),
+                count => texts.count("country_matches", count),
             }
         }
     };
     view! {
         <div class="combobox">
-            <div class="hint" id=format!("{id}-how")>{t!(i18n, check.country_hint)}</div>
+            <div class="hint" id=format!("{id}-how")>{hint}</div>
             <input
                 class=if invalid { "input input--error combobox__input" } else { "input combobox__input" }
                 id=id.clone()

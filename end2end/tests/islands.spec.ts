@@ -1,0 +1,118 @@
+import { test, expect, watchConsole, countNavigations, waitForHydration, type Page } from "./helpers";
+
+/** Every response's size on the wire (the response's `Content-Length`, else its body), by URL. */
+function recordTransfers(page: Page): { url: string; bytes: number }[] {
+  const seen: { url: string; bytes: number }[] = [];
+  page.on("response", async (r) => {
+    const length = Number(r.headers()["content-length"] ?? NaN);
+    const bytes = Number.isFinite(length) ? length : (await r.body().catch(() => Buffer.alloc(0))).length;
+    seen.push({ url: r.url(), bytes });
+  });
+  return seen;
+}
+
+test.describe("islands", () => {
+  test("a guide loads no wasm: no checker or status code rides on a content page", async ({ page }) => {
+    const seen = recordTransfers(page);
+    await page.goto("/en/procedures/registration");
+    await waitForHydration(page);
+    await page.waitForLoadState("networkidle");
+    expect(seen.filter((r) => r.url.endsWith(".wasm") || /\/pkg\/smsite\./.test(r.url) && r.url.endsWith(".js"))).toEqual([]);
+    const total = seen.reduce((sum, r) => sum + r.bytes, 0);
+    expect(total, seen.map((r) => `${r.bytes} ${r.url}`).join("\n")).toBeLessThan(100_000);
+  });
+
+  test("the checker walks to three outcomes with no full page load after the first", async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto("/en/check/stay/citizenship");
+    await waitForHydration(page);
+    const loads = await countNavigations(page);
+    await page.evaluate(() => ((window as any).__sameDocument = true));
+    const outcomes: string[] = [];
+    // Yesterday in Azerbaijan (UTC+4): a date the flow accepts as an arrival.
+    const y = new Date(Date.now() + 4 * 3600_000 - 86_400_000);
+    const arrival = [y.getUTCDate(), y.getUTCMonth() + 1, y.getUTCFullYear()].map(String);
+    for (const [country, purpose, days] of [["Georgia", "Tourism", "40"], ["Germany", "Work", "40"], ["China", "Study", "200"]]) {
+      const start = page.getByRole("link", { name: "Start again" });
+      if (await start.count()) {
+        await start.click();
+        await page.getByRole("button", { name: "Start now" }).click();
+      }
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("What is your citizenship?");
+      await waitForHydration(page);
+      const box = page.getByRole("combobox", { name: "What is your citizenship?" });
+      await box.pressSequentially(country.slice(0, 4), { delay: 20 });
+      await page.getByRole("option", { name: new RegExp(`^${country}`) }).click();
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByLabel(purpose, { exact: true }).check();
+      await page.getByRole("button", { name: "Continue" }).click();
+      // Whatever else the flow asks, a plausible answer, until it reaches the check of answers.
+      for (let i = 0; i < 6 && !(await page.getByRole("heading", { name: "Check your answers" }).count()); i++) {
+        const number = page.locator("input.input--width-10");
+        if (await number.count()) await number.fill(days);
+        const day = page.getByLabel("Day");
+        if (await day.count()) {
+          await day.fill(arrival[0]);
+          await page.getByLabel("Month").fill(arrival[1]);
+          await page.getByLabel("Year").fill(arrival[2]);
+        }
+        const radio = page.locator(".choices input[type=radio]").first();
+        if (await radio.count()) await radio.check();
+        await page.getByRole("button", { name: "Continue" }).click();
+      }
+      await page.getByRole("button", { name: "See your results" }).click();
+      await expect(page.locator(".check-result")).toHaveAttribute("data-origin", "api");
+      outcomes.push((await page.locator(".panel__title").textContent()) ?? "");
+    }
+    expect(new Set(outcomes).size, outcomes.join(" | ")).toBe(3);
+    expect(loads()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test("memory stays flat over 200 client-side navigations", async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = watchConsole(page);
+    const pages = ["/en/procedures/registration", "/en/status", "/en/procedures/temporary-residence", "/en/check/stay/citizenship"];
+    await page.goto(pages[0]);
+    await waitForHydration(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const measure = async () => {
+      await cdp.send("HeapProfiler.collectGarbage");
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      const m = Object.fromEntries(metrics.map((x: { name: string; value: number }) => [x.name, x.value]));
+      return { heap: m.JSHeapUsedSize as number, nodes: m.Nodes as number, listeners: m.JSEventListeners as number };
+    };
+    const go = async (i: number) => {
+      const path = pages[i % pages.length];
+      // A full load may happen when nav.js frees the islands it had to leave behind.
+      await page.evaluate((p) => (window as any).smsiteNavigate(p), path).catch(() => {});
+      await page.waitForURL((u) => u.pathname === path);
+      await waitForHydration(page);
+    };
+    for (let i = 1; i <= 20; i++) await go(i);
+    const before = await measure();
+    for (let i = 21; i <= 200; i++) await go(i);
+    const after = await measure();
+    expect(after.heap - before.heap, `heap ${before.heap} → ${after.heap}`).toBeLessThan(2_000_000);
+    expect(after.nodes, `DOM nodes ${before.nodes} → ${after.nodes}`).toBeLessThan(before.nodes * 1.5);
+    expect(after.listeners, `listeners ${before.listeners} → ${after.listeners}`).toBeLessThan(before.listeners * 1.5 + 50);
+    expect(errors).toEqual([]);
+  });
+
+  test("the back button brings the previous page back, with focus on its content", async ({ page }) => {
+    await page.goto("/en/procedures");
+    await waitForHydration(page);
+    const loads = await countNavigations(page);
+    await page.locator(".link-list").getByRole("link", { name: "Register your place of stay" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register your place of stay");
+    await expect(page.locator("#main-content")).toBeFocused();
+    await page.goBack();
+    await expect(page).toHaveURL(/\/en\/procedures$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Procedures");
+    await page.goForward();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register your place of stay");
+    expect(loads()).toBe(0);
+  });
+});

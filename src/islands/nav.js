@@ -1,0 +1,260 @@
+// The site's one script (docs/adr/0001-islands.md). Pages are rendered on the server; this file
+// 1. moves between them without a full page load: it fetches the next page's HTML and puts its
+//    <body>, title and page-specific <head> entries in place of the old ones;
+// 2. loads the wasm only on pages with an island (<leptos-island>) and hydrates each island;
+// 3. does the few things that need a script but no wasm: the menu button, "show all steps",
+//    the print button and search as you type.
+// Everything works without it: links, GET and POST forms, and <details> are plain HTML.
+
+const me = document.querySelector("script[data-wasm]");
+const JS = me.dataset.js;
+const WASM = me.dataset.wasm;
+const SELF = me.getAttribute("src");
+const root = document.documentElement;
+
+// Islands replaced by a navigation are never freed by Leptos 0.8; after this many, the next
+// page change is a full load, which frees them all (the memory stays bounded).
+const ISLAND_BUDGET = 40;
+let islandsLeft = 0;
+
+// Leptos's hydration reads these globals; the server sends no hydration data (islands take
+// their props from attributes), so they are empty.
+for (const name of ["__RESOLVED_RESOURCES", "__SERIALIZED_ERRORS", "__INCOMPLETE_CHUNKS", "__PENDING_RESOURCES", "__RESOURCE_RESOLVERS"]) {
+  window[name] ??= [];
+}
+
+let wasm = null;
+function loadWasm() {
+  wasm ??= import(JS).then(async (mod) => {
+    await mod.default({ module_or_path: WASM });
+    mod.hydrate();
+    return mod;
+  });
+  return wasm;
+}
+
+// The same walk as Leptos's island_script.js: an island inside another island's children is
+// hydrated after its parent, in its parent's reactive owner.
+async function hydrateIslands(node) {
+  if (!node.querySelector("leptos-island")) return;
+  const mod = await loadWasm();
+  const owners = [];
+  async function walk(el) {
+    const tag = el.tagName;
+    if (tag === "LEPTOS-ISLAND" && !el.$$hydrated) {
+      el.$$hydrated = true;
+      const hydrate = mod[el.dataset.component];
+      if (hydrate) {
+        owners[owners.length - 1]?.();
+        const r = hydrate(el);
+        if (r && r.then) await r;
+      } else {
+        console.warn(`no island ${el.dataset.component} in this build`);
+      }
+    }
+    if (tag === "LEPTOS-CHILDREN") owners.push(el.$$on_hydrate);
+    for (const child of [...el.children]) await walk(child);
+    if (tag === "LEPTOS-CHILDREN") owners.pop();
+  }
+  await walk(node);
+}
+
+function idle(f) {
+  if ("requestIdleCallback" in window) requestIdleCallback(f, { timeout: 2000 });
+  else setTimeout(f, 1);
+}
+
+// --- Small behaviours that need no wasm ---------------------------------------------------------
+
+function enhance() {
+  for (const b of document.querySelectorAll(".site-header__menu-button, [data-print]")) b.hidden = false;
+  for (const nav of document.querySelectorAll(".step-nav")) {
+    for (const d of nav.querySelectorAll(".step-nav__details")) {
+      d.open = d.closest(".step-nav__step--current") !== null;
+    }
+    const toggle = nav.querySelector(".step-nav__toggle-all");
+    if (toggle) toggle.hidden = false;
+    labelToggle(nav);
+  }
+}
+
+function labelToggle(nav) {
+  const toggle = nav.querySelector(".step-nav__toggle-all");
+  if (!toggle) return;
+  const all = [...nav.querySelectorAll(".step-nav__details")].every((d) => d.open);
+  toggle.textContent = all ? toggle.dataset.hide : toggle.dataset.show;
+  toggle.setAttribute("aria-expanded", String(all));
+}
+
+document.addEventListener("click", (e) => {
+  const menu = e.target.closest(".site-header__menu-button");
+  if (menu) {
+    const open = menu.getAttribute("aria-expanded") !== "true";
+    menu.setAttribute("aria-expanded", String(open));
+    document.getElementById("site-nav")?.setAttribute("data-open", String(open));
+    return;
+  }
+  const toggle = e.target.closest(".step-nav__toggle-all");
+  if (toggle) {
+    const nav = toggle.closest(".step-nav");
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    for (const d of nav.querySelectorAll(".step-nav__details")) d.open = open;
+    labelToggle(nav);
+    return;
+  }
+  if (e.target.closest("[data-print]")) window.print();
+});
+
+// `toggle` does not bubble: listen while it goes down.
+document.addEventListener("toggle", (e) => {
+  const nav = e.target.closest?.(".step-nav");
+  if (nav) labelToggle(nav);
+}, true);
+
+// Search as you type: the form's GET answer, of which only the element `data-live` names is used.
+let liveTimer = 0;
+let liveTurn = 0;
+document.addEventListener("input", (e) => {
+  const form = e.target.form;
+  if (!form || !form.dataset.live) return;
+  clearTimeout(liveTimer);
+  liveTimer = setTimeout(() => live(form), 150);
+});
+
+async function live(form) {
+  const turn = ++liveTurn;
+  const url = formUrl(form);
+  const doc = await fetchPage(url).catch(() => null);
+  if (!doc || turn !== liveTurn) return;
+  const id = form.dataset.live;
+  const fresh = doc.page.getElementById(id);
+  const old = document.getElementById(id);
+  if (!fresh || !old) return;
+  old.replaceWith(document.adoptNode(fresh));
+  document.title = doc.page.title;
+  history.replaceState(history.state, "", url);
+  shown = location.pathname + location.search;
+}
+
+// --- Client-side navigation --------------------------------------------------------------------
+
+function formUrl(form, submitter) {
+  const url = new URL(form.action);
+  url.search = new URLSearchParams(new FormData(form, submitter)).toString();
+  return url.href;
+}
+
+async function fetchPage(url) {
+  const response = await fetch(url, { headers: { Accept: "text/html" } });
+  if (!(response.headers.get("content-type") || "").startsWith("text/html")) return null;
+  const page = new DOMParser().parseFromString(await response.text(), "text/html");
+  return { page, url: response.url };
+}
+
+// Only the site's pages (`/xx/…`), not its files (calendar files, the API).
+function isPage(url) {
+  return url.origin === location.origin && /^\/[a-z]{2}(\/|$)/.test(url.pathname) && !url.pathname.endsWith(".ics");
+}
+
+let turn = 0;
+async function go(href, { push = true, scroll = 0 } = {}) {
+  const mine = ++turn;
+  let next;
+  try {
+    next = await fetchPage(href);
+  } catch {
+    next = null;
+  }
+  if (mine !== turn) return;
+  // Not a page, no answer, or a page of another build: let the browser load it (a page must
+  // never run with the wasm of another build).
+  const script = next?.page.querySelector("script[data-wasm]");
+  if (!next || !script || script.getAttribute("src") !== SELF || script.dataset.wasm !== WASM ||
+      islandsLeft >= ISLAND_BUDGET) {
+    location.assign(next?.url ?? href);
+    return;
+  }
+  // The wasm first, if the page has islands: then the page and its islands appear together.
+  if (next.page.querySelector("leptos-island")) {
+    try {
+      await loadWasm();
+    } catch {
+      location.assign(next.url);
+      return;
+    }
+    if (mine !== turn) return;
+  }
+  const target = new URL(next.url);
+  target.hash = new URL(href).hash;
+  if (push) {
+    history.replaceState({ scroll: scrollY }, "");
+    history.pushState({ scroll: 0 }, "", target.href);
+  }
+  shown = location.pathname + location.search;
+  islandsLeft += document.querySelectorAll("leptos-island").length;
+  root.removeAttribute("data-ready");
+  swap(next.page);
+  const anchor = target.hash && document.getElementById(decodeURIComponent(target.hash.slice(1)));
+  if (anchor) anchor.scrollIntoView();
+  else scrollTo(0, scroll);
+  // As after a full page load with the skip link: the reader starts at the new page's content,
+  // or at its list of errors.
+  const focus = document.querySelector(".error-summary[tabindex]") ?? document.getElementById("main-content");
+  focus?.focus({ preventScroll: true });
+  enhance();
+  await ready();
+}
+
+const SHELL = "meta[charset], meta[name=viewport], meta[name=theme-color], link[rel=icon], link#leptos, script[data-wasm]";
+
+function swap(page) {
+  for (const name of ["lang", "dir"]) {
+    const value = page.documentElement.getAttribute(name);
+    if (value === null) root.removeAttribute(name);
+    else root.setAttribute(name, value);
+  }
+  for (const el of [...document.head.children]) if (!el.matches(SHELL)) el.remove();
+  for (const el of [...page.head.children]) if (!el.matches(SHELL)) document.head.append(document.adoptNode(el));
+  document.body.replaceWith(document.adoptNode(page.body));
+}
+
+async function ready() {
+  try {
+    await hydrateIslands(document.body);
+  } finally {
+    root.setAttribute("data-ready", "");
+  }
+}
+
+document.addEventListener("click", (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = e.target.closest("a[href]");
+  if (!a || a.target || a.hasAttribute("download") || a.relList.contains("external")) return;
+  const url = new URL(a.href);
+  if (!isPage(url)) return;
+  // A jump within this page is the browser's.
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
+  e.preventDefault();
+  go(url.href);
+});
+
+document.addEventListener("submit", (e) => {
+  const form = e.target;
+  if (e.defaultPrevented || form.method.toLowerCase() !== "get" || !isPage(new URL(form.action))) return;
+  e.preventDefault();
+  go(formUrl(form, e.submitter));
+});
+
+// The page shown, to tell a move between pages from a jump within one (`#main-content`).
+let shown = location.pathname + location.search;
+addEventListener("popstate", (e) => {
+  if (location.pathname + location.search === shown) return;
+  go(location.href, { push: false, scroll: e.state?.scroll ?? 0 });
+});
+history.scrollRestoration = "manual";
+
+// For the islands: a step of the checker is a navigation like a link's.
+window.smsiteNavigate = (href) => go(new URL(href, location.href).href);
+
+enhance();
+idle(ready);
