@@ -24,45 +24,41 @@ test.describe("islands", () => {
 
   test("the checker walks to three outcomes with no full page load after the first", async ({ page }) => {
     const errors = watchConsole(page);
-    await page.goto("/en/check/stay/citizenship");
+    await page.goto("/en/check/stay");
     await waitForHydration(page);
     const loads = await countNavigations(page);
     await page.evaluate(() => ((window as any).__sameDocument = true));
-    const outcomes: string[] = [];
+    // Each step is the next page from the server: wait for its address before the next answer.
+    const step = async (name: string) => {
+      const before = page.url();
+      await page.getByRole("button", { name }).click();
+      await expect(page).not.toHaveURL(before);
+    };
     // Yesterday in Azerbaijan (UTC+4): a date the flow accepts as an arrival.
     const y = new Date(Date.now() + 4 * 3600_000 - 86_400_000);
     const arrival = [y.getUTCDate(), y.getUTCMonth() + 1, y.getUTCFullYear()].map(String);
+    const outcomes: string[] = [];
     for (const [country, purpose, days] of [["Georgia", "Tourism", "40"], ["Germany", "Work", "40"], ["China", "Study", "200"]]) {
-      const start = page.getByRole("link", { name: "Start again" });
-      if (await start.count()) {
-        await start.click();
-        await page.getByRole("button", { name: "Start now" }).click();
-      }
+      await page.getByRole("button", { name: "Start now" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("What is your citizenship?");
-      await waitForHydration(page);
       const box = page.getByRole("combobox", { name: "What is your citizenship?" });
       await box.pressSequentially(country.slice(0, 4), { delay: 20 });
       await page.getByRole("option", { name: new RegExp(`^${country}`) }).click();
-      await page.getByRole("button", { name: "Continue" }).click();
+      await step("Continue");
       await page.getByLabel(purpose, { exact: true }).check();
-      await page.getByRole("button", { name: "Continue" }).click();
-      // Whatever else the flow asks, a plausible answer, until it reaches the check of answers.
-      for (let i = 0; i < 6 && !(await page.getByRole("heading", { name: "Check your answers" }).count()); i++) {
-        const number = page.locator("input.input--width-10");
-        if (await number.count()) await number.fill(days);
-        const day = page.getByLabel("Day");
-        if (await day.count()) {
-          await day.fill(arrival[0]);
-          await page.getByLabel("Month").fill(arrival[1]);
-          await page.getByLabel("Year").fill(arrival[2]);
-        }
-        const radio = page.locator(".choices input[type=radio]").first();
-        if (await radio.count()) await radio.check();
-        await page.getByRole("button", { name: "Continue" }).click();
-      }
-      await page.getByRole("button", { name: "See your results" }).click();
+      await step("Continue");
+      await page.getByLabel("How many days do you plan to stay in Azerbaijan?").fill(days);
+      await step("Continue");
+      await page.getByLabel("Day", { exact: true }).fill(arrival[0]);
+      await page.getByLabel("Month", { exact: true }).fill(arrival[1]);
+      await page.getByLabel("Year", { exact: true }).fill(arrival[2]);
+      await step("Continue");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
+      await step("See your results");
       await expect(page.locator(".check-result")).toHaveAttribute("data-origin", "api");
       outcomes.push((await page.locator(".panel__title").textContent()) ?? "");
+      await page.getByRole("link", { name: "Start again" }).click();
+      await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
     }
     expect(new Set(outcomes).size, outcomes.join(" | ")).toBe(3);
     expect(loads()).toBe(0);
@@ -91,13 +87,20 @@ test.describe("islands", () => {
       await page.waitForURL((u) => u.pathname === path);
       await waitForHydration(page);
     };
-    for (let i = 1; i <= 20; i++) await go(i);
-    const before = await measure();
-    for (let i = 21; i <= 200; i++) await go(i);
-    const after = await measure();
-    expect(after.heap - before.heap, `heap ${before.heap} → ${after.heap}`).toBeLessThan(2_000_000);
-    expect(after.nodes, `DOM nodes ${before.nodes} → ${after.nodes}`).toBeLessThan(before.nodes * 1.5);
-    expect(after.listeners, `listeners ${before.listeners} → ${after.listeners}`).toBeLessThan(before.listeners * 1.5 + 50);
+    // Islands left behind by a navigation are freed by the full load nav.js makes after a number
+    // of them: memory rises and falls back. Flat means the second hundred never climbs above the
+    // first hundred's highest.
+    const first: Awaited<ReturnType<typeof measure>>[] = [];
+    const second: Awaited<ReturnType<typeof measure>>[] = [];
+    for (let i = 1; i <= 200; i++) {
+      await go(i);
+      if (i % 10 === 0) (i <= 100 ? first : second).push(await measure());
+    }
+    const most = (xs: typeof first, k: "heap" | "nodes" | "listeners") => Math.max(...xs.map((x) => x[k]));
+    const text = JSON.stringify({ first, second });
+    expect(most(second, "heap"), text).toBeLessThan(most(first, "heap") * 1.2);
+    expect(most(second, "nodes"), text).toBeLessThan(most(first, "nodes") * 1.2);
+    expect(most(second, "listeners"), text).toBeLessThan(most(first, "listeners") * 1.2 + 20);
     expect(errors).toEqual([]);
   });
 

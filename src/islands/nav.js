@@ -14,7 +14,7 @@ const root = document.documentElement;
 
 // Islands replaced by a navigation are never freed by Leptos 0.8; after this many, the next
 // page change is a full load, which frees them all (the memory stays bounded).
-const ISLAND_BUDGET = 40;
+const ISLAND_BUDGET = 20;
 let islandsLeft = 0;
 
 // Leptos's hydration reads these globals; the server sends no hydration data (islands take

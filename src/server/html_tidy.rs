@@ -1,7 +1,9 @@
-//! Pages as Leptos writes them, tidied: the hydration-data scripts it appends after `</html>`
-//! (invalid HTML, and inline scripts the page policy would refuse) and the empty `<script>`
-//! leptos_i18n leaves in the body. Islands read no hydration data: their props are attributes,
-//! and nav.js defines the globals the wasm expects.
+//! Pages as Leptos writes them, made valid HTML: without the hydration-data scripts it appends
+//! after `</html>` (inline scripts the page policy would refuse, and a fatal error for an HTML
+//! checker) and the empty `<script>` leptos_i18n leaves in the body; and with its `<!>` markers
+//! written `<!---->`, the same empty comment to a browser (and to hydration) but not a "bogus
+//! comment". Islands read no hydration data: their props are attributes, and nav.js defines
+//! the globals the wasm expects.
 use super::caching::is_html;
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
@@ -28,12 +30,15 @@ pub async fn layer(request: Request<Body>, next: Next) -> Response {
     Response::from_parts(parts, Body::from(tidy(text)))
 }
 
-/// The page up to its `</html>`, without empty `<script></script>` elements.
+/// The page up to its `</html>`, without empty `<script></script>` elements, with `<!>` as
+/// `<!---->`. (Leptos escapes `<` in text; a raw `<!>` is only ever one of its markers.)
 pub fn tidy(page: &str) -> String {
     let end = page
         .rfind("</html>")
         .map_or(page.len(), |at| at + "</html>".len());
-    page[..end].replace("<script></script>", "")
+    page[..end]
+        .replace("<script></script>", "")
+        .replace("<!>", "<!---->")
 }
 
 #[cfg(test)]
@@ -41,12 +46,12 @@ mod tests {
     use super::tidy;
 
     #[test]
-    fn nothing_after_the_document_and_no_empty_scripts() {
-        let page = "<!DOCTYPE html><html><body><p>x</p><script></script></body></html>\
+    fn nothing_after_the_document_no_empty_scripts_and_no_bogus_comments() {
+        let page = "<!DOCTYPE html><html><body><p>a<!>b</p><script></script></body></html>\
                     <script nonce=\"n\">__RESOLVED_RESOURCES=[];</script>";
         assert_eq!(
             tidy(page),
-            "<!DOCTYPE html><html><body><p>x</p></body></html>"
+            "<!DOCTYPE html><html><body><p>a<!---->b</p></body></html>"
         );
         assert_eq!(tidy("<p>no document</p>"), "<p>no document</p>");
     }
