@@ -19,6 +19,8 @@ need_pkgs=()
 for p in chromium brotli wrk lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm python3-venv; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")
 done
+# Java for the HTML checker (npm's vnu-jar); any Java will do, so only when none is there.
+command -v java >/dev/null || need_pkgs+=(default-jre-headless)
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
   # node/npm usually come with the machine; only install them if really absent.
   command -v node >/dev/null && need_pkgs=("${need_pkgs[@]/nodejs}") && need_pkgs=("${need_pkgs[@]/npm}")

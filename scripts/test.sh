@@ -29,6 +29,9 @@ trap 'stop_server; rm -f "$log"' EXIT
 start_server "$port" "$log"
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
 
+step "valid HTML: every page type in every language (W3C Nu Html Checker)"
+bash scripts/validate_html.sh "http://127.0.0.1:$port"
+
 step "API fuzz run from the OpenAPI document (schemathesis, bounded, fixed seed)"
 # Every response must be documented and match its schema; none may be a 5xx. "Valid by the schema
 # but refused" is expected: the API checks meaning (real dates, known countries) beyond the schema.
