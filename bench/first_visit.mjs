@@ -98,7 +98,7 @@ for (const { name, path } of pages) {
   // From the guide, a client-side move to another guide: what it costs on the wire.
   if (name === "guide" && hydrated) {
     const before = entries.length;
-    await page.evaluate(() => window.smsiteNavigate("/en/procedures/temporary-residence"));
+    await page.evaluate(() => window.smsiteNavigate("/en/procedures/registration"));
     await page.waitForLoadState("networkidle");
     const after = await page.evaluate(() =>
       performance.getEntriesByType("resource").map((e) => ({ name: e.name, transferSize: e.transferSize })),

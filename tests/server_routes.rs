@@ -754,6 +754,18 @@ async fn pages_revalidate_with_an_etag() {
     let etag = header_text(&first.headers, "etag").to_string();
     assert_eq!(first.body, second.body, "the same bytes for everyone");
     assert_eq!(etag, header_text(&second.headers, "etag"));
+    // A kept page still sets the language for a visitor without the cookie, and is then private.
+    let stranger = get("/en/procedures", &[]).await;
+    assert_eq!(stranger.body, first.body);
+    assert!(header_text(&stranger.headers, "set-cookie").starts_with("i18n_pref_locale=en"));
+    assert_eq!(
+        header_text(&stranger.headers, "cache-control"),
+        "private, max-age=60"
+    );
+    assert_eq!(
+        header_text(&stranger.headers, "content-security-policy"),
+        smsite::server::security::PAGE_POLICY
+    );
     let question = get("/en/check/stay/citizenship", &[]).await;
     assert_eq!(
         header_text(&question.headers, "cache-control"),

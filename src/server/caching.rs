@@ -23,11 +23,7 @@ const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
 pub async fn headers(request: Request<Body>, next: Next) -> Response {
     let is_get = request.method() == Method::GET;
     let hashed = is_hashed_asset(request.uri().path());
-    let page_rule = if request.uri().path().contains("/check/") {
-        ANSWERS_PAGE
-    } else {
-        PAGE
-    };
+    let path = request.uri().path().to_owned();
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let response = next.run(request).await;
     if !is_get || response.status() != StatusCode::OK {
@@ -64,12 +60,7 @@ pub async fn headers(request: Request<Body>, next: Next) -> Response {
             (etag, Body::from(bytes))
         }
     };
-    // A page with a cookie is someone's: no shared cache may keep it.
-    let rule = if parts.headers.contains_key(header::SET_COOKIE) {
-        ANSWERS_PAGE
-    } else {
-        page_rule
-    };
+    let rule = page_rule(&path, parts.headers.contains_key(header::SET_COOKIE));
     parts
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(rule));
@@ -80,6 +71,23 @@ pub async fn headers(request: Request<Body>, next: Next) -> Response {
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, body)
+}
+
+/// How long, and by whom, a page may be kept. A page that sets a cookie is someone's, and a
+/// checker page holds someone's answers in its address: only their browser keeps those.
+pub fn page_rule(path: &str, sets_cookie: bool) -> &'static str {
+    if sets_cookie || path.contains("/check/") {
+        ANSWERS_PAGE
+    } else {
+        PAGE
+    }
+}
+
+/// Whether `If-None-Match` names this ETag (a strong one, with its quotes).
+pub fn not_modified(request: &HeaderMap, etag: &str) -> bool {
+    request
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| matches(v, etag))
 }
 
 /// `/pkg/smsite.<hash>.js` and the like: the name changes whenever the content does.

@@ -48,17 +48,24 @@ pub fn canonical_redirect(uri: &Uri) -> Option<Response> {
 /// opens in it next time. The hydrated app sets the same cookie when it switches language; this
 /// covers visitors without JavaScript. Only sent when the preference changes.
 pub async fn remember_locale(request: Request, next: Next) -> Response {
-    let page_locale = locale::from_path(request.uri().path());
-    let known = cookie_value(request.headers(), LOCALE_COOKIE).map(str::to_owned);
+    let cookie = new_locale_cookie(request.uri().path(), request.headers());
     let mut response = next.run(request).await;
-    if let Some(l) = page_locale {
-        if response.status() == StatusCode::OK && known.as_deref() != Some(l) {
-            if let Ok(value) = HeaderValue::from_str(&locale::cookie(l)) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
+    if let Some(value) = cookie {
+        if response.status() == StatusCode::OK {
+            response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
     response
+}
+
+/// The `Set-Cookie` a page of this path sends: its language, when the request's cookie does not
+/// already say it.
+pub fn new_locale_cookie(path: &str, request: &HeaderMap) -> Option<HeaderValue> {
+    let page_locale = locale::from_path(path)?;
+    if cookie_value(request, LOCALE_COOKIE) == Some(page_locale) {
+        return None;
+    }
+    HeaderValue::from_str(&locale::cookie(page_locale)).ok()
 }
 
 fn redirect(status: StatusCode, target: &str) -> Response {

@@ -1,8 +1,11 @@
 //! A short-lived cache of rendered pages, kept as the bytes to send. A page depends only on its
 //! address (language in the path, answers in the query) and on the date, and it runs no inline
 //! script, so it is the same for every visitor: it is compressed once when stored (brotli and
-//! gzip) and sent like a static file, with one ETag per encoding.
-use super::caching::{is_html, page_etag};
+//! gzip), with one ETag per encoding and all its headers worked out, and sent like a static
+//! file. Two layers: `store`, right around the pages, keeps what they render; `serve`, outside
+//! every other layer but the request log, answers from what is kept without going further.
+use super::caching::{is_html, not_modified, page_etag, page_rule};
+use super::locale_redirect::new_locale_cookie;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderMap, HeaderValue};
@@ -24,6 +27,9 @@ const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 /// One stored page in each encoding, the smallest first.
 struct Entry {
     variants: Vec<Variant>,
+    /// Set by the one request that renders the page again once it is stale; meanwhile the others
+    /// are sent the stale copy (so an expiry under load is one render, not one per connection).
+    refreshing: std::sync::atomic::AtomicBool,
     headers: HeaderMap,
     stored: Instant,
     size: usize,
@@ -34,6 +40,8 @@ struct Variant {
     encoding: Option<&'static str>,
     body: Bytes,
     etag: HeaderValue,
+    /// Every header of the response but those that depend on the request (cache rule, cookie).
+    headers: HeaderMap,
 }
 
 #[derive(Default)]
@@ -48,7 +56,7 @@ pub struct PageCache {
 }
 
 impl PageCache {
-    /// Pages are kept `ttl` (`SMSITE_PAGE_CACHE_SECONDS`, read by `Config`); zero turns the cache off.
+    /// Pages are kept `ttl`; zero turns the cache off.
     pub fn new(ttl: Duration) -> Arc<PageCache> {
         Arc::new(PageCache {
             ttl,
@@ -65,10 +73,20 @@ impl PageCache {
         Self::new(Duration::from_secs(seconds))
     }
 
+    /// The kept page to send for `key`, if any. Past its time, one caller gets `None` (and renders
+    /// it again); the others get the old copy until the new one is kept, for at most one more
+    /// `ttl`.
     fn get(&self, key: &str) -> Option<Arc<Entry>> {
         let pages = self.pages.lock().ok()?;
         let entry = pages.map.get(key)?;
-        (entry.stored.elapsed() < self.ttl).then(|| entry.clone())
+        let age = entry.stored.elapsed();
+        if age < self.ttl {
+            return Some(entry.clone());
+        }
+        let renders = !entry
+            .refreshing
+            .swap(true, std::sync::atomic::Ordering::AcqRel);
+        (age < self.ttl * 2 && !renders).then(|| entry.clone())
     }
 
     fn put(&self, key: String, entry: Arc<Entry>) {
@@ -86,15 +104,53 @@ impl PageCache {
     }
 }
 
-pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
+/// Outside the other layers: a page that is kept is sent from here, with the request's own
+/// `Set-Cookie` and caching rule, or as a 304 when the browser has it.
+pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
+    if cache.ttl.is_zero() || request.method() != Method::GET {
+        return next.run(request).await;
+    }
+    let Some(entry) = cache.get(&request.uri().to_string()) else {
+        return next.run(request).await;
+    };
+    let h = request.headers();
+    let variant = entry.variant(accepted_encodings(h));
+    let cookie = new_locale_cookie(request.uri().path(), h);
+    let rule = page_rule(request.uri().path(), cookie.is_some());
+    let fresh = not_modified(h, variant.etag.to_str().unwrap_or(""));
+    let mut response = Response::new(if fresh {
+        Body::empty()
+    } else {
+        Body::from(variant.body.clone())
+    });
+    let out = response.headers_mut();
+    *out = variant.headers.clone();
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static(rule));
+    if let Some(cookie) = cookie {
+        out.append(header::SET_COOKIE, cookie);
+    }
+    if fresh {
+        // The browser keeps the page with the headers it came with.
+        *response.status_mut() = StatusCode::NOT_MODIFIED;
+        let out = response.headers_mut();
+        for name in [
+            header::CONTENT_ENCODING,
+            header::CONTENT_SECURITY_POLICY,
+            header::CONTENT_TYPE,
+        ] {
+            out.remove(name);
+        }
+    }
+    response
+}
+
+/// Right around the pages: keeps each page worth keeping as it is rendered.
+pub async fn store(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
     if cache.ttl.is_zero() || request.method() != Method::GET {
         return next.run(request).await;
     }
     let key = request.uri().to_string();
     let accepted = accepted_encodings(request.headers());
-    if let Some(entry) = cache.get(&key) {
-        return respond(&entry, accepted);
-    }
     let response = next.run(request).await;
     if !cacheable(&response) {
         return response;
@@ -110,7 +166,17 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
     };
     let entry = Arc::new(entry);
     cache.put(key, entry.clone());
-    respond(&entry, accepted)
+    // This first response goes out through the other layers, which add the same headers.
+    let variant = entry.variant(accepted);
+    let mut response = Response::new(Body::from(variant.body.clone()));
+    *response.headers_mut() = entry.headers.clone();
+    let h = response.headers_mut();
+    if let Some(encoding) = variant.encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    h.insert(header::ETAG, variant.etag.clone());
+    response
 }
 
 /// A 200 HTML page with no cookie and no caching rule of its own (pages with someone's
@@ -134,25 +200,29 @@ fn build(page: Bytes, mut headers: HeaderMap) -> Entry {
     let br = brotli_bytes(&page);
     let gz = gzip_bytes(&page);
     let size = page.len() + br.len() + gz.len();
+    let variant = |encoding: Option<&'static str>, body: Bytes, etag: HeaderValue| {
+        let mut h = headers.clone();
+        super::security::add(&mut h, true);
+        if let Some(encoding) = encoding {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        h.insert(header::ETAG, etag.clone());
+        Variant {
+            encoding,
+            body,
+            etag,
+            headers: h,
+        }
+    };
     Entry {
         variants: vec![
-            Variant {
-                encoding: Some("br"),
-                body: br.into(),
-                etag: etag("-br"),
-            },
-            Variant {
-                encoding: Some("gzip"),
-                body: gz.into(),
-                etag: etag("-gz"),
-            },
-            Variant {
-                encoding: None,
-                body: page,
-                etag: etag(""),
-            },
+            variant(Some("br"), br.into(), etag("-br")),
+            variant(Some("gzip"), gz.into(), etag("-gz")),
+            variant(None, page.clone(), etag("")),
         ],
         headers,
+        refreshing: Default::default(),
         stored: Instant::now(),
         size,
     }
@@ -201,25 +271,18 @@ fn accepted_encodings(headers: &HeaderMap) -> (bool, bool) {
     accepted
 }
 
-fn respond(entry: &Entry, (br, gzip): (bool, bool)) -> Response {
-    let variant = entry
-        .variants
-        .iter()
-        .find(|v| match v.encoding {
-            Some("br") => br,
-            Some(_) => gzip,
-            None => true,
-        })
-        .unwrap_or(&entry.variants[entry.variants.len() - 1]);
-    let mut response = Response::new(Body::from(variant.body.clone()));
-    *response.headers_mut() = entry.headers.clone();
-    let h = response.headers_mut();
-    if let Some(encoding) = variant.encoding {
-        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+impl Entry {
+    /// The smallest variant the request accepts (the page as rendered accepts everyone).
+    fn variant(&self, (br, gzip): (bool, bool)) -> &Variant {
+        self.variants
+            .iter()
+            .find(|v| match v.encoding {
+                Some("br") => br,
+                Some(_) => gzip,
+                None => true,
+            })
+            .unwrap_or(&self.variants[self.variants.len() - 1])
     }
-    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    h.insert(header::ETAG, variant.etag.clone());
-    response
 }
 
 #[cfg(test)]
@@ -233,6 +296,23 @@ mod tests {
             HeaderValue::from_str(accept).unwrap(),
         );
         h
+    }
+
+    #[test]
+    fn a_stale_page_is_rendered_again_by_one_request_while_the_others_get_the_old_copy() {
+        let cache = PageCache::new(Duration::from_millis(50));
+        let mut h = HeaderMap::new();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+        cache.put("/en/".into(), Arc::new(build(Bytes::from("<p>x</p>"), h)));
+        assert!(cache.get("/en/").is_some());
+        std::thread::sleep(Duration::from_millis(60));
+        assert!(
+            cache.get("/en/").is_none(),
+            "the first asker renders it again"
+        );
+        assert!(cache.get("/en/").is_some(), "the others get the old copy");
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(cache.get("/en/").is_none(), "but not past twice its time");
     }
 
     #[test]
@@ -256,15 +336,19 @@ mod tests {
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
         let page = Bytes::from("<p>".repeat(2000));
         let entry = build(page.clone(), h);
-        let br = respond(&entry, (true, true));
-        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
-        let gz = respond(&entry, (false, true));
-        assert_eq!(gz.headers()[header::CONTENT_ENCODING], "gzip");
-        let plain = respond(&entry, (false, false));
-        assert!(!plain.headers().contains_key(header::CONTENT_ENCODING));
-        let tags: Vec<_> = [&br, &gz, &plain]
+        let br = &entry.variant((true, true)).headers;
+        assert_eq!(br[header::CONTENT_ENCODING], "br");
+        assert_eq!(
+            br[header::CONTENT_SECURITY_POLICY],
+            super::super::security::PAGE_POLICY
+        );
+        let gz = &entry.variant((false, true)).headers;
+        assert_eq!(gz[header::CONTENT_ENCODING], "gzip");
+        let plain = &entry.variant((false, false)).headers;
+        assert!(!plain.contains_key(header::CONTENT_ENCODING));
+        let tags: Vec<_> = [br, gz, plain]
             .iter()
-            .map(|r| r.headers()[header::ETAG].clone())
+            .map(|h| h[header::ETAG].clone())
             .collect();
         assert_ne!(tags[0], tags[1]);
         assert_ne!(tags[1], tags[2]);

@@ -17,6 +17,7 @@ use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 pub fn app_router(options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
+    let pages = page_cache::PageCache::from_env();
     let router = Router::new()
         .route("/", get(locale_redirect::root))
         .route("/sitemap.xml", get(seo::sitemap))
@@ -36,8 +37,8 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .fallback(fallback)
         .layer(axum::middleware::from_fn(html_tidy::layer))
         .layer(axum::middleware::from_fn_with_state(
-            page_cache::PageCache::from_env(),
-            page_cache::layer,
+            pages.clone(),
+            page_cache::store,
         ))
         .layer(axum::middleware::from_fn(locale_redirect::remember_locale))
         .layer(axum::middleware::from_fn(page_redirects))
@@ -47,6 +48,11 @@ pub fn app_router(options: LeptosOptions) -> Router {
         // build time (`--precompress`) and are sent as they are. Level 5: most of brotli's gain
         // for a fraction of its top level's time.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
+        // Kept pages are sent from here, past the layers above (it adds what they would).
+        .layer(axum::middleware::from_fn_with_state(
+            pages,
+            page_cache::serve,
+        ))
         .with_state(options);
     request_log::layer(router)
 }

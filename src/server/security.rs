@@ -5,7 +5,7 @@
 use super::caching::is_html;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::header::{self, HeaderName, HeaderValue};
+use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -23,18 +23,23 @@ const STRICT_POLICY: &str =
 const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
      accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()";
 
-/// Adds the fixed headers, and the strict policy where the page did not set its own.
+/// Adds the fixed headers, and the policy (a page's, or the strict one).
 pub async fn headers(request: Request<Body>, next: Next) -> Response {
     let mut response = next.run(request).await;
-    let policy = if is_html(response.headers()) {
-        PAGE_POLICY
-    } else {
-        STRICT_POLICY
-    };
     // A 304 leaves the policy the browser stored with the page in place.
     let not_modified = response.status() == axum::http::StatusCode::NOT_MODIFIED;
-    let h = response.headers_mut();
-    if !not_modified {
+    add(response.headers_mut(), !not_modified);
+    response
+}
+
+/// The security headers of a response (with its Content-Security-Policy when `policy`).
+pub fn add(h: &mut HeaderMap, policy: bool) {
+    if policy {
+        let policy = if is_html(h) {
+            PAGE_POLICY
+        } else {
+            STRICT_POLICY
+        };
         h.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(policy),
@@ -60,7 +65,6 @@ pub async fn headers(request: Request<Body>, next: Next) -> Response {
     );
     // For browsers older than `frame-ancestors`.
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    response
 }
 
 #[cfg(test)]
