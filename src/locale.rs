@@ -7,8 +7,7 @@ pub const LOCALES: [&str; 3] = ["az", "en", "ru"];
 /// Used when neither the visitor's cookie nor their browser asks for a locale we have.
 pub const DEFAULT_LOCALE: &str = "en";
 
-/// The cookie that remembers the visitor's language (leptos_i18n's default name, so the
-/// hydrated app and the server agree).
+/// The cookie that remembers the visitor's language (leptos_i18n's default name).
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 
 /// The `Set-Cookie` / `document.cookie` value that remembers a locale for a year.

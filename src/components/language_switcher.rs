@@ -1,5 +1,5 @@
-//! Links to the same page in each language. Plain links: they work without JavaScript, and the
-//! hydrated router turns them into client-side navigation that keeps the page.
+//! Links to the same page in each language. Plain links: they work without JavaScript, and
+//! nav.js turns them into client-side navigation that keeps the page.
 use super::section_text::locale_code;
 use crate::i18n::*;
 use crate::locale::{endonym, localized_path, LOCALES};

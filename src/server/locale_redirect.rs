@@ -45,8 +45,8 @@ pub fn canonical_redirect(uri: &Uri) -> Option<Response> {
 }
 
 /// Middleware: a page read in a language makes that language the visitor's preference, so `/`
-/// opens in it next time. The hydrated app sets the same cookie when it switches language; this
-/// covers visitors without JavaScript. Only sent when the preference changes.
+/// opens in it next time. Pages fetched by nav.js come through here too, so a language switch
+/// with JavaScript is remembered the same way. Only sent when the preference changes.
 pub async fn remember_locale(request: Request, next: Next) -> Response {
     let cookie = new_locale_cookie(request.uri().path(), request.headers());
     let mut response = next.run(request).await;
