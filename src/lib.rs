@@ -9,7 +9,6 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 #[cfg(feature = "ssr")]
 pub mod app;
-#[cfg(feature = "ssr")]
 pub mod components;
 pub mod content;
 pub mod dates;

@@ -1,12 +1,26 @@
-//! View pieces shared by the pages.
+//! View pieces shared by the pages. Most are server only; the form pieces that islands use too
+//! (error summary, error message) compile for both builds and take their texts as props.
+#[cfg(feature = "ssr")]
 pub mod breadcrumbs;
+#[cfg(feature = "ssr")]
 pub mod content_meta;
+pub mod error_message;
+pub mod error_summary;
+#[cfg(feature = "ssr")]
 pub mod footer;
+#[cfg(feature = "ssr")]
 pub mod header;
+#[cfg(feature = "ssr")]
 pub mod json_ld;
+#[cfg(feature = "ssr")]
 pub mod language_switcher;
+#[cfg(feature = "ssr")]
 pub mod layout;
+#[cfg(feature = "ssr")]
 pub mod page_meta;
+#[cfg(feature = "ssr")]
 pub mod section_text;
+#[cfg(feature = "ssr")]
 pub mod source_note;
+#[cfg(feature = "ssr")]
 pub mod step_by_step;

@@ -3,6 +3,8 @@
 //! form POSTs to the page and the server renders this island with its answer.
 use super::status_result::StatusResult;
 use super::texts::Texts;
+use crate::components::error_message::ErrorMessage;
+use crate::components::error_summary::ErrorSummary;
 use crate::status::number::{ApplicationNumber, NumberError};
 use crate::status::reply::{LookupView, Typed};
 use leptos::prelude::*;
@@ -115,10 +117,7 @@ pub fn StatusLookup(
                 view! {
                     <div tabindex="-1" node_ref=focus>
                         {error.map(|(_, message)| view! {
-                            <div class="error-summary" role="alert">
-                                <h2 class="error-summary__title">{t("error_summary")}</h2>
-                                <ul class="error-summary__list"><li><a href=target target="_self">{message}</a></li></ul>
-                            </div>
+                            <ErrorSummary title=t("error_summary") href=target.to_string() message/>
                         })}
                         {banner.map(|(heading, body)| view! {
                             <div class="notification-banner notification-banner--important" role="alert">
@@ -135,7 +134,7 @@ pub fn StatusLookup(
                             <label class="label" for="number">{t("number_label")}</label>
                             <div class="hint" id="number-hint">{t("number_hint")}</div>
                             {number_error.clone().map(|m| view! {
-                                <p class="error-message" id="number-error"><span class="visually-hidden">{t("error_prefix")} " "</span>{m}</p>
+                                <ErrorMessage id="number-error".to_string() prefix=t("error_prefix") message=m/>
                             })}
                             <input
                                 class=if number_error.is_some() { "input input--error status-form__number" } else { "input status-form__number" }
@@ -165,7 +164,7 @@ pub fn StatusLookup(
                                 <legend class="fieldset__legend">{t("dob_legend")}</legend>
                                 <div class="hint" id="dob-hint">{t("dob_hint")}</div>
                                 {dob_error.map(|m| view! {
-                                    <p class="error-message" id="dob-error"><span class="visually-hidden">{t("error_prefix")} " "</span>{m}</p>
+                                    <ErrorMessage id="dob-error".to_string() prefix=t("error_prefix") message=m/>
                                 })}
                                 <div class="date-input">
                                     <DatePart name="day" label=t("day") value=current.day.clone() invalid=dob_invalid typed on_change=|t, v| t.day = v/>

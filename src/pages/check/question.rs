@@ -2,6 +2,8 @@
 //! (`islands::checker_form`) the browser reads the form, walks the flow and moves on.
 use super::data::FlowBundle;
 use super::shared::{step_href, with_flow, NoIndex};
+use crate::components::error_message::ErrorMessage;
+use crate::components::error_summary::ErrorSummary;
 use crate::components::page_meta::PageMeta;
 use crate::dates::Date;
 use crate::eligibility::engine::{AnswerError, Answers, Walk};
@@ -133,20 +135,21 @@ fn QuestionForm(
     let description = caption.clone();
     let error_summary = error.clone().map(|message| {
         view! {
-            <div class="error-summary" role="alert" tabindex="-1">
-                <h2 class="error-summary__title">{t!(i18n, check.error_summary)}</h2>
-                <ul class="error-summary__list">
-                    <li><a href=format!("#{field_id}") target="_self">{message}</a></li>
-                </ul>
-            </div>
+            <ErrorSummary
+                title=t_string!(i18n, check.error_summary).to_string()
+                href=format!("#{field_id}")
+                message
+                focusable=true
+            />
         }
     });
     let error_message = error.clone().map(|message| {
         view! {
-            <p class="error-message" id=format!("{id}-error")>
-                <span class="visually-hidden">{t!(i18n, check.error_prefix)} " "</span>
-                {message}
-            </p>
+            <ErrorMessage
+                id=format!("{id}-error")
+                prefix=t_string!(i18n, check.error_prefix).to_string()
+                message
+            />
         }
     });
     let hint_view = hint.map(|h| view! { <div class="hint" id=format!("{id}-hint")>{h}</div> });
