@@ -37,7 +37,7 @@ pub fn StatusPage() -> impl IntoView {
 /// Every text the status island can show, in the page's language.
 pub fn status_texts(i18n: I18n) -> Texts {
     let mut t = Texts::default();
-    let pairs: [(&str, &str); 37] = [
+    let pairs: [(&str, &str); 38] = [
         ("check_another", t_string!(i18n, status.check_another)),
         ("error_summary", t_string!(i18n, check.error_summary)),
         ("error_prefix", t_string!(i18n, check.error_prefix)),
@@ -105,11 +105,11 @@ pub fn status_texts(i18n: I18n) -> Texts {
             "documents_requested",
             t_string!(i18n, status.documents_requested),
         ),
+        ("timeline", t_string!(i18n, status.timeline)),
     ];
     for (k, v) in pairs {
         t.insert(k, v);
     }
-    t.insert("timeline", t_string!(i18n, status.timeline));
     for s in Status::ALL {
         let (name, explain, todo) = status_words(i18n, s);
         t.insert(format!("status.{}", s.name()), name);

@@ -30,7 +30,6 @@ struct Entry {
     /// Set by the one request that renders the page again once it is stale; meanwhile the others
     /// are sent the stale copy (so an expiry under load is one render, not one per connection).
     refreshing: std::sync::atomic::AtomicBool,
-    headers: HeaderMap,
     stored: Instant,
     size: usize,
 }
@@ -166,16 +165,11 @@ pub async fn store(State(cache): State<Arc<PageCache>>, request: Request, next: 
     };
     let entry = Arc::new(entry);
     cache.put(key, entry.clone());
-    // This first response goes out through the other layers, which add the same headers.
+    // This first response goes out through the other layers, which set the same headers again
+    // and add the request's own (cache rule, cookie).
     let variant = entry.variant(accepted);
     let mut response = Response::new(Body::from(variant.body.clone()));
-    *response.headers_mut() = entry.headers.clone();
-    let h = response.headers_mut();
-    if let Some(encoding) = variant.encoding {
-        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
-    }
-    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    h.insert(header::ETAG, variant.etag.clone());
+    *response.headers_mut() = variant.headers.clone();
     response
 }
 
@@ -221,7 +215,6 @@ fn build(page: Bytes, mut headers: HeaderMap) -> Entry {
             variant(Some("gzip"), gz.into(), etag("-gz")),
             variant(None, page.clone(), etag("")),
         ],
-        headers,
         refreshing: Default::default(),
         stored: Instant::now(),
         size,
