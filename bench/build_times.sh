@@ -9,10 +9,10 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export CARGO_TARGET_DIR="$scratch"
 t0=$(date +%s)
-cargo leptos build --release >/dev/null 2>&1
+cargo leptos build --release --split >/dev/null 2>&1
 t1=$(date +%s)
 touch src/pages/home.rs
-cargo leptos build --release >/dev/null 2>&1
+cargo leptos build --release --split >/dev/null 2>&1
 t2=$(date +%s)
 echo "clean release build:       $((t1 - t0)) s"
 echo "incremental release build: $((t2 - t1)) s (after touching src/pages/home.rs)"

@@ -12,8 +12,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 
-step "release build: server and wasm (cargo leptos build --release --precompress)"
-cargo leptos build --release --precompress
+step "release build: server and wasm (cargo leptos build --release --precompress --split)"
+cargo leptos build --release --precompress --split
 
 step "lints (server and browser builds)"
 cargo clippy --release --no-default-features --features ssr --all-targets -- -D warnings

@@ -100,6 +100,7 @@ pub fn terms(text: &str) -> Vec<String> {
 /// Lower case with Azerbaijani and Turkish letters spelled in ASCII, `ё` as `е`.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    // The special letters first: lower-casing `İ` would give `i` and a combining dot.
     for c in word.chars() {
         match c {
             'ə' | 'Ə' | 'ä' | 'Ä' => out.push('e'),
@@ -110,10 +111,23 @@ pub fn fold(word: &str) -> String {
             'ü' | 'Ü' => out.push('u'),
             'ç' | 'Ç' => out.push('c'),
             'ё' | 'Ё' => out.push('е'),
-            c => out.extend(c.to_lowercase()),
+            c => out.push(c),
         }
     }
-    out
+    lower(&out)
+}
+
+/// Lower case. In the browser the JavaScript engine's own `toLowerCase` does it (the same
+/// Unicode mapping), so the wasm carries no copy of Rust's case tables.
+fn lower(text: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        String::from(js_sys::JsString::from(text).to_lower_case())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        text.to_lowercase()
+    }
 }
 
 // Russian inflectional endings, longest first. Stripping them maps the forms of a word to one

@@ -2,6 +2,7 @@
 #![cfg(feature = "ssr")]
 
 use smsite::content::store::load;
+use smsite::eligibility::flow::Questions;
 use std::path::{Path, PathBuf};
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -34,7 +34,49 @@ pub struct CountryList {
     pub countries: Vec<Country>,
 }
 
+/// What the engine needs of a country: its code and the rules that depend on it (the browser's
+/// copy of the list; the names come with the country box, in the page's language).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CountryRule {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visa_free_days: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_days: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CountryRules(pub Vec<CountryRule>);
+
+impl Countries for CountryRules {
+    fn exists(&self, code: &str) -> bool {
+        self.0.iter().any(|c| c.code.eq_ignore_ascii_case(code))
+    }
+
+    fn attribute(&self, code: &str, name: &str) -> Option<i64> {
+        let c = self.0.iter().find(|c| c.code.eq_ignore_ascii_case(code))?;
+        match name {
+            "visa_free_days" => c.visa_free_days,
+            "registration_days" => c.registration_days,
+            _ => None,
+        }
+    }
+}
+
 impl CountryList {
+    pub fn rules(&self) -> CountryRules {
+        CountryRules(
+            self.countries
+                .iter()
+                .map(|c| CountryRule {
+                    code: c.code.clone(),
+                    visa_free_days: c.visa_free_days,
+                    registration_days: c.registration_days,
+                })
+                .collect(),
+        )
+    }
+
     pub fn get(&self, code: &str) -> Option<&Country> {
         self.countries
             .iter()

@@ -1,7 +1,7 @@
 //! Walks a flow with the answers given so far: validates each answer, follows the rules, and
 //! says what comes next (the next question, or the outcome). Answers are strings as they come
 //! from a URL query (`multiple` answers comma-separated), so a tampered URL is just bad input.
-use super::flow::{Condition, Deadline, Flow, Kind, Question, OUTCOME_PREFIX};
+use super::flow::{Condition, Deadline, Flow, Kind, Question, Questions, OUTCOME_PREFIX};
 use crate::dates::Date;
 use std::collections::BTreeMap;
 
@@ -74,12 +74,17 @@ enum Value {
     Number(i64),
 }
 
-pub fn walk(flow: &Flow, answers: &Answers, today: Date, countries: &dyn Countries) -> Walk {
+pub fn walk(
+    flow: &impl Questions,
+    answers: &Answers,
+    today: Date,
+    countries: &dyn Countries,
+) -> Walk {
     let mut path = Vec::new();
     let mut values: BTreeMap<&str, Value> = BTreeMap::new();
-    let mut current = flow.start.as_str();
+    let mut current = flow.start();
     // A sound flow has no cycles, so a walk visits each question at most once.
-    for _ in 0..=flow.questions.len() {
+    for _ in 0..=flow.questions().len() {
         let Some(question) = flow.question(current) else {
             break;
         };
@@ -119,7 +124,7 @@ pub fn walk(flow: &Flow, answers: &Answers, today: Date, countries: &dyn Countri
     // Only an unsound flow gets here; `Flow::check` rejects those before they are served.
     Walk {
         path,
-        next: Next::Ask(flow.start.clone()),
+        next: Next::Ask(flow.start().to_string()),
     }
 }
 

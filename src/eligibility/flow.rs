@@ -138,11 +138,31 @@ pub const OUTCOME_PREFIX: &str = "outcome:";
 /// question may be called that.
 pub const RESERVED_IDS: [&str; 4] = ["answers", "result", "calendar.ics", "answered"];
 
-impl Flow {
-    pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+/// What walking needs from a flow: its id, its first question and its questions. The server's
+/// `Flow` has it along with everything its pages show; the browser gets only this much
+/// (`walker::Route`), so the wasm holds no reader for outcomes, sources or deadlines.
+pub trait Questions {
+    fn id(&self) -> &str;
+    fn start(&self) -> &str;
+    fn questions(&self) -> &[Question];
+    fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().iter().find(|q| q.id == id)
     }
+}
 
+impl Questions for Flow {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn start(&self) -> &str {
+        &self.start
+    }
+    fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+}
+
+impl Flow {
     pub fn outcome(&self, id: &str) -> Option<&Outcome> {
         self.outcomes.iter().find(|o| o.id == id)
     }

@@ -3,7 +3,7 @@
 //! answers (sorted keys, so every state is one shareable link). Used by the server for pages
 //! without JavaScript and by the browser to move between questions without a reload.
 use super::engine::{AnswerError, Answers, Next, Walk};
-use super::flow::{Flow, Kind};
+use super::flow::{Kind, Questions};
 
 /// Form field name suffixes of a date question answered in three boxes (GOV.UK's date input).
 pub const DATE_PARTS: [&str; 3] = ["day", "month", "year"];
@@ -26,9 +26,9 @@ pub enum Step {
 /// Reads a flow's answers from a query string or form: `values(name)` gives every value sent
 /// under that name. Names that are not questions are ignored (a tampered URL changes nothing);
 /// a date answered in three boxes becomes `YYYY-MM-DD`; several choices become `a,b`.
-pub fn answers_from(flow: &Flow, values: impl Fn(&str) -> Vec<String>) -> Answers {
+pub fn answers_from(flow: &impl Questions, values: impl Fn(&str) -> Vec<String>) -> Answers {
     let mut answers = Answers::new();
-    for q in &flow.questions {
+    for q in flow.questions() {
         let given = values(&q.id);
         let answer = match q.kind {
             Kind::Date => {
@@ -231,7 +231,7 @@ mod tests {
     }
 
     /// One question of each kind that reads its answer from the form in its own way.
-    fn flow() -> Flow {
+    fn flow() -> crate::eligibility::flow::Flow {
         use crate::eligibility::flow::*;
         let q = |id: &str, kind: Kind, options: &[&str]| Question {
             id: id.into(),

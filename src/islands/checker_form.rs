@@ -1,12 +1,12 @@
 //! A checker question's form. Without JavaScript it is a GET form the server answers with a 302
 //! to the next step. Hydrated, the browser reads the form, walks the flow with the same engine as
 //! the server and goes to the step the answers lead to (no full page load, no redirect).
-use crate::eligibility::walker::Walker;
+use crate::eligibility::walker::Route;
 use leptos::prelude::*;
 
-#[island]
+#[island(lazy)]
 pub fn CheckerForm(
-    walker: Walker,
+    walker: Route,
     /// The question this form answers.
     question: String,
     /// Where the form goes without JavaScript: the flow's start page, which redirects.
@@ -36,7 +36,8 @@ pub fn CheckerForm(
         let _ = (&ev, &walker, &question);
     };
     view! {
-        <form class="check-form" method="get" action=action novalidate on:submit=on_submit>
+        // Hydrated when first sent (nav.js): until then nav.js sends it as a GET form.
+        <form class="check-form" method="get" action=action novalidate data-hydrate="submit" on:submit=on_submit>
             {children()}
         </form>
     }

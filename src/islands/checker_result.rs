@@ -14,7 +14,7 @@ enum Origin {
     Device,
 }
 
-#[island]
+#[island(lazy)]
 pub fn CheckerResult(
     flow: String,
     locale: String,

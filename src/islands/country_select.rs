@@ -6,6 +6,7 @@
 //! `{count}`) come translated from the server.
 use super::texts::Texts;
 use crate::search::fold;
+use leptos::either::Either;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -54,7 +55,7 @@ fn exact(options: &[CountryOption], typed: &str) -> Option<usize> {
         .position(|o| fold(&o.name) == typed || fold(&o.english) == typed || fold(&o.code) == typed)
 }
 
-#[island]
+#[island(lazy)]
 pub fn CountrySelect(
     /// The field's id and name (the question's id).
     id: String,
@@ -77,7 +78,7 @@ pub fn CountrySelect(
             texts.clone(),
         );
         if enhanced.get() {
-            view! { <Combobox id options selected described invalid texts/> }.into_any()
+            Either::Left(view! { <Combobox id options selected described invalid texts/> })
         } else {
             let items = options
                 .iter()
@@ -86,7 +87,7 @@ pub fn CountrySelect(
                     view! { <option value=o.code.clone() selected=is>{o.name.clone()}</option> }
                 })
                 .collect_view();
-            view! {
+            Either::Right(view! {
                 <select
                     class=if invalid { "select select--error" } else { "select" }
                     id=id.clone()
@@ -96,8 +97,7 @@ pub fn CountrySelect(
                     <option value="">{texts.get("select_country")}</option>
                     {items}
                 </select>
-            }
-            .into_any()
+            })
         }
     }
 }

@@ -1,7 +1,8 @@
 // The site's one script (docs/adr/0001-islands.md). Pages are rendered on the server; this file
 // 1. moves between them without a full page load: it fetches the next page's HTML and puts its
 //    <body>, title and page-specific <head> entries in place of the old ones;
-// 2. loads the wasm only on pages with an island (<leptos-island>) and hydrates each island;
+// 2. loads the wasm only on pages with an island (<leptos-island>) and hydrates each island (the
+//    checker's question form only when it is first sent);
 // 3. does the few things that need a script but no wasm: the menu button, "show all steps",
 //    the print button and search as you type.
 // Everything works without it: links, GET and POST forms, and <details> are plain HTML.
@@ -33,24 +34,58 @@ function loadWasm() {
   return wasm;
 }
 
+// An island whose root element says `data-hydrate="submit"` (the checker's question form) is
+// hydrated when its form is first sent, not when the page loads: until then the form works as a
+// plain GET form (below), and a first visit does not download its code.
+function deferred(island) {
+  return island.firstElementChild?.dataset.hydrate === "submit";
+}
+
+async function hydrateIsland(mod, el, owner) {
+  el.$$hydrated = true;
+  const hydrate = mod[el.dataset.component];
+  if (!hydrate) {
+    console.warn(`no island ${el.dataset.component} in this build`);
+    return;
+  }
+  owner?.();
+  const r = hydrate(el);
+  if (r && r.then) await r;
+}
+
+function hydrateOnSubmit(island) {
+  if (island.$$waiting) return;
+  island.$$waiting = true;
+  const form = island.firstElementChild;
+  form.addEventListener("submit", async (e) => {
+    if (island.$$hydrated) return;
+    e.preventDefault();
+    const submitter = e.submitter;
+    try {
+      await hydrateIsland(await loadWasm(), island);
+    } catch {
+      go(formUrl(form, submitter));
+      return;
+    }
+    // Sent again, now to the island; after this event is done, as a form ignores a submit
+    // requested while it is still firing one.
+    setTimeout(() => form.requestSubmit(submitter));
+  });
+}
+
 // The same walk as Leptos's island_script.js: an island inside another island's children is
 // hydrated after its parent, in its parent's reactive owner.
 async function hydrateIslands(node) {
-  if (!node.querySelector("leptos-island")) return;
+  const islands = [...node.querySelectorAll("leptos-island")];
+  if (!islands.length) return;
+  for (const island of islands.filter(deferred)) hydrateOnSubmit(island);
+  if (islands.every(deferred)) return;
   const mod = await loadWasm();
   const owners = [];
   async function walk(el) {
     const tag = el.tagName;
-    if (tag === "LEPTOS-ISLAND" && !el.$$hydrated) {
-      el.$$hydrated = true;
-      const hydrate = mod[el.dataset.component];
-      if (hydrate) {
-        owners[owners.length - 1]?.();
-        const r = hydrate(el);
-        if (r && r.then) await r;
-      } else {
-        console.warn(`no island ${el.dataset.component} in this build`);
-      }
+    if (tag === "LEPTOS-ISLAND" && !el.$$hydrated && !deferred(el)) {
+      await hydrateIsland(mod, el, owners[owners.length - 1]);
     }
     if (tag === "LEPTOS-CHILDREN") owners.push(el.$$on_hydrate);
     for (const child of [...el.children]) await walk(child);
@@ -174,16 +209,18 @@ async function go(href, { push = true, scroll = 0 } = {}) {
     location.assign(next?.url ?? href);
     return;
   }
-  // The wasm first, if the page has islands: then the page and its islands appear together.
-  if (next.page.querySelector("leptos-island")) {
-    try {
-      await loadWasm();
-    } catch {
-      location.assign(next.url);
-      return;
-    }
-    if (mine !== turn) return;
+  // The page's islands are hydrated before it is shown (its body is adopted into this document,
+  // not yet in place): the page and its islands appear together, so nothing typed into a
+  // not-yet-hydrated form is lost.
+  root.removeAttribute("data-ready");
+  const body = document.adoptNode(next.page.body);
+  try {
+    await hydrateIslands(body);
+  } catch {
+    location.assign(next.url);
+    return;
   }
+  if (mine !== turn) return;
   const target = new URL(next.url);
   target.hash = new URL(href).hash;
   if (push) {
@@ -191,9 +228,8 @@ async function go(href, { push = true, scroll = 0 } = {}) {
     history.pushState({ scroll: 0 }, "", target.href);
   }
   shown = location.pathname + location.search;
-  islandsLeft += document.querySelectorAll("leptos-island").length;
-  root.removeAttribute("data-ready");
-  swap(next.page);
+  islandsLeft += [...document.querySelectorAll("leptos-island")].filter((i) => i.$$hydrated).length;
+  swap(next.page, body);
   const anchor = target.hash && document.getElementById(decodeURIComponent(target.hash.slice(1)));
   if (anchor) anchor.scrollIntoView();
   else scrollTo(0, scroll);
@@ -202,12 +238,12 @@ async function go(href, { push = true, scroll = 0 } = {}) {
   const focus = document.querySelector(".error-summary[tabindex]") ?? document.getElementById("main-content");
   focus?.focus({ preventScroll: true });
   enhance();
-  await ready();
+  root.setAttribute("data-ready", "");
 }
 
 const SHELL = "meta[charset], meta[name=viewport], meta[name=theme-color], link[rel=icon], link#leptos, script[data-wasm]";
 
-function swap(page) {
+function swap(page, body) {
   for (const name of ["lang", "dir"]) {
     const value = page.documentElement.getAttribute(name);
     if (value === null) root.removeAttribute(name);
@@ -215,7 +251,7 @@ function swap(page) {
   }
   for (const el of [...document.head.children]) if (!el.matches(SHELL)) el.remove();
   for (const el of [...page.head.children]) if (!el.matches(SHELL)) document.head.append(document.adoptNode(el));
-  document.body.replaceWith(document.adoptNode(page.body));
+  document.body.replaceWith(body);
 }
 
 async function ready() {

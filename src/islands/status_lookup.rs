@@ -1,14 +1,14 @@
 //! The status lookup: the number's check character is checked as it is typed, and the lookup goes
 //! to `POST /api/v1/applications/status` (gloo-net) with no page load. Without JavaScript the same
-//! form POSTs to the page and the server renders this island with its answer.
-use super::status_result::StatusResult;
+//! form POSTs to the page, which shows the answer (`pages::status`).
+//! The code that asks the API and draws a found application (`look_up`) is split off and loaded
+//! with the first lookup, so a first visit downloads only the form's code.
 use super::texts::Texts;
 use crate::components::error_message::ErrorMessage;
 use crate::components::error_summary::ErrorSummary;
 use crate::status::number::{ApplicationNumber, NumberError};
-use crate::status::reply::{LookupView, Typed};
+use crate::status::reply::{FormMessage, Typed};
 use leptos::prelude::*;
-
 /// The error message for a refused field, by the API's `field` and `code`.
 fn error_key(field: &str, code: &str) -> &'static str {
     match (field, code) {
@@ -22,16 +22,18 @@ fn error_key(field: &str, code: &str) -> &'static str {
     }
 }
 
-#[island]
+#[island(lazy)]
 pub fn StatusLookup(
     lang: String,
     texts: Texts,
     /// What the form sent, shown again (a lookup without JavaScript).
     typed: Typed,
-    result: Option<LookupView>,
+    message: Option<FormMessage>,
 ) -> impl IntoView {
     let typed = RwSignal::new(typed);
-    let result = RwSignal::new(result);
+    let message = RwSignal::new(message);
+    // A found application is drawn into `drawn` by `look_up`; this keeps it until "check another".
+    let found = RwSignal::new(false);
     let sending = RwSignal::new(false);
     let texts = StoredValue::new(texts);
     let t = move |k: &str| texts.with_value(|x| x.get(k));
@@ -41,18 +43,27 @@ pub fn StatusLookup(
         let compact = number.chars().filter(|c| c.is_ascii_alphanumeric()).count();
         (compact >= 13).then(|| ApplicationNumber::parse(&number).map(|_| ()))
     });
-    let focus = NodeRef::<leptos::html::Div>::new();
+    let result_block = NodeRef::<leptos::html::Div>::new();
+    let drawn = NodeRef::<leptos::html::Div>::new();
+    let message_block = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    let shown = StoredValue::new_local(None::<lookup::Shown>);
     // After each answer (once rendered, so the reference is the new block): the focus goes to
     // it, so the result or the error is read out. Not on the first render.
     Effect::new(move |previous: Option<()>| {
-        let answered = result.with(Option::is_some);
+        let answered = message.with(Option::is_some) || found.get();
         #[cfg(feature = "hydrate")]
         if answered && previous.is_some() {
-            super::browser::focus(focus);
+            super::browser::focus(if found.get_untracked() {
+                result_block
+            } else {
+                message_block
+            });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (answered, previous);
+        let _ = (answered, previous, result_block);
     });
+    let lang = StoredValue::new(lang);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
@@ -60,7 +71,7 @@ pub fn StatusLookup(
         }
         let typed_now = typed.get_untracked();
         if let Err(e) = ApplicationNumber::parse(&typed_now.number) {
-            result.set(Some(LookupView::Invalid {
+            message.set(Some(FormMessage::Invalid {
                 field: "number".into(),
                 code: e.code().into(),
             }));
@@ -69,40 +80,49 @@ pub fn StatusLookup(
         sending.set(true);
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            result.set(Some(ask_api(&typed_now).await));
+            let into = drawn
+                .get_untracked()
+                .map(|d| -> web_sys::HtmlElement { d.into() });
+            match lookup::look_up(typed_now, texts.get_value(), lang.get_value(), into).await {
+                Ok(now) => {
+                    shown.set_value(Some(now));
+                    message.set(None);
+                    found.set(true);
+                }
+                Err(m) => message.set(Some(m)),
+            }
             sending.set(false);
         });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = drawn;
     };
     let again = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        result.set(None);
+        // Dropping what `look_up` drew takes it off the page.
+        #[cfg(feature = "hydrate")]
+        shown.set_value(None);
+        found.set(false);
+        message.set(None);
         typed.set(Typed::default());
     };
-    move || {
-        let lang = lang.clone();
-        match result.get() {
-            Some(LookupView::Found(reply)) => view! {
-                <div class="status-result" tabindex="-1" node_ref=focus>
-                    <StatusResult reply texts=texts.get_value() lang=lang.clone()/>
-                    <p><a href=format!("/{lang}/status") on:click=again>{t("check_another")}</a></p>
-                </div>
-            }
-            .into_any(),
-            other => {
-                let error = match &other {
-                    Some(LookupView::Invalid { field, code }) => {
+    view! {
+        <div class="status-result" tabindex="-1" node_ref=result_block hidden=move || !found.get()>
+            <div node_ref=drawn></div>
+            <p><a href=format!("/{}/status", lang.get_value()) on:click=again>{t("check_another")}</a></p>
+        </div>
+        <div hidden=move || found.get()>
+            {move || {
+                let current = message.get();
+                let error = match &current {
+                    Some(FormMessage::Invalid { field, code }) => {
                         Some((field.clone(), t(error_key(field, code))))
                     }
                     _ => None,
                 };
-                let banner = match &other {
-                    Some(LookupView::NotFound) => Some(("not_found_heading", "not_found_body")),
-                    Some(LookupView::TooManyRequests) => {
-                        Some(("too_many_heading", "too_many_body"))
-                    }
-                    Some(LookupView::Unavailable) => {
-                        Some(("unavailable_heading", "unavailable_body"))
-                    }
+                let banner = match &current {
+                    Some(FormMessage::NotFound) => Some(("not_found_heading", "not_found_body")),
+                    Some(FormMessage::TooManyRequests) => Some(("too_many_heading", "too_many_body")),
+                    Some(FormMessage::Unavailable) => Some(("unavailable_heading", "unavailable_body")),
                     _ => None,
                 };
                 let number_error = error.clone().filter(|(f, _)| f == "number").map(|(_, m)| m);
@@ -112,10 +132,10 @@ pub fn StatusLookup(
                 } else {
                     "#dob-day"
                 };
-                let current = typed.get_untracked();
+                let now = typed.get_untracked();
                 let dob_invalid = dob_error.is_some();
                 view! {
-                    <div tabindex="-1" node_ref=focus>
+                    <div tabindex="-1" node_ref=message_block>
                         {error.map(|(_, message)| view! {
                             <ErrorSummary title=t("error_summary") href=target.to_string() message/>
                         })}
@@ -129,7 +149,7 @@ pub fn StatusLookup(
                         })}
                     </div>
                     <p class="lead">{t("lead")}</p>
-                    <form class="status-form" method="post" action=format!("/{lang}/status") novalidate on:submit=on_submit>
+                    <form class="status-form" method="post" action=format!("/{}/status", lang.get_value()) novalidate on:submit=on_submit>
                         <div class=if number_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                             <label class="label" for="number">{t("number_label")}</label>
                             <div class="hint" id="number-hint">{t("number_hint")}</div>
@@ -146,17 +166,19 @@ pub fn StatusLookup(
                                 autocapitalize="characters"
                                 spellcheck="false"
                                 aria-describedby=if number_error.is_some() { "number-hint number-error" } else { "number-hint number-live" }
-                                value=current.number.clone()
+                                value=now.number.clone()
                                 prop:value=move || typed.with(|t| t.number.clone())
                                 on:input=move |ev| typed.update(|t| t.number = event_target_value(&ev))
                             />
                             <p class="status-form__live" id="number-live" aria-live="polite">
-                                {move || match live.get() {
-                                    Some(Ok(())) => view! { <span class="status-form__ok">{t("number_ok")}</span> }.into_any(),
-                                    Some(Err(NumberError::CheckCharacter)) => view! { <span class="error-message">{t("error.number_check_character")}</span> }.into_any(),
-                                    Some(Err(_)) => view! { <span class="error-message">{t("error.number_format")}</span> }.into_any(),
-                                    None => ().into_any(),
-                                }}
+                                {move || live.get().map(|answer| {
+                                    let (class, key) = match answer {
+                                        Ok(()) => ("status-form__ok", "number_ok"),
+                                        Err(NumberError::CheckCharacter) => ("error-message", "error.number_check_character"),
+                                        Err(_) => ("error-message", "error.number_format"),
+                                    };
+                                    view! { <span class=class>{t(key)}</span> }
+                                })}
                             </p>
                         </div>
                         <div class=if dob_invalid { "form-group form-group--error" } else { "form-group" }>
@@ -167,9 +189,9 @@ pub fn StatusLookup(
                                     <ErrorMessage id="dob-error".to_string() prefix=t("error_prefix") message=m/>
                                 })}
                                 <div class="date-input">
-                                    <DatePart name="day" label=t("day") value=current.day.clone() invalid=dob_invalid typed on_change=|t, v| t.day = v/>
-                                    <DatePart name="month" label=t("month") value=current.month.clone() invalid=dob_invalid typed on_change=|t, v| t.month = v/>
-                                    <DatePart name="year" label=t("year") value=current.year.clone() invalid=dob_invalid typed on_change=|t, v| t.year = v/>
+                                    <DatePart name="day" label=t("day") invalid=dob_invalid typed/>
+                                    <DatePart name="month" label=t("month") invalid=dob_invalid typed/>
+                                    <DatePart name="year" label=t("year") invalid=dob_invalid typed/>
                                 </div>
                             </fieldset>
                         </div>
@@ -177,20 +199,19 @@ pub fn StatusLookup(
                         <button class="button" type="submit" disabled=move || sending.get()>{t("button")}</button>
                     </form>
                 }
-                .into_any()
-            }
-        }
+            }}
+        </div>
     }
 }
 
+/// One box of the date of birth, kept in step with `typed` both ways (it empties on "check
+/// another").
 #[component]
 fn DatePart(
     name: &'static str,
     label: String,
-    value: String,
     invalid: bool,
     typed: RwSignal<Typed>,
-    on_change: fn(&mut Typed, String),
 ) -> impl IntoView {
     let id = format!("dob-{name}");
     view! {
@@ -203,49 +224,72 @@ fn DatePart(
                 type="text"
                 inputmode="numeric"
                 autocomplete=match name { "day" => "bday-day", "month" => "bday-month", _ => "bday-year" }
-                value=value
-                on:input=move |ev| typed.update(|t| on_change(t, event_target_value(&ev)))
+                value=typed.with_untracked(|t| t.date_part(name).to_string())
+                prop:value=move || typed.with(|t| t.date_part(name).to_string())
+                on:input=move |ev| typed.update(|t| *t.date_part_mut(name) = event_target_value(&ev))
             />
         </div>
     }
 }
 
+/// Split off from the island (`#[lazy]`): loaded with the first lookup.
 #[cfg(feature = "hydrate")]
-async fn ask_api(typed: &Typed) -> LookupView {
-    #[derive(serde::Serialize)]
-    struct Body<'a> {
-        number: &'a str,
-        date_of_birth: String,
+mod lookup {
+    use super::super::status_result::StatusResult;
+    use super::super::texts::Texts;
+    use crate::status::reply::{FormMessage, StatusReply, Typed};
+    use leptos::prelude::*;
+
+    /// A found application drawn on the page; dropping it takes it off.
+    pub struct Shown(#[allow(dead_code)] Box<dyn std::any::Any>);
+
+    /// Asks the API; a found application is drawn into `into`, anything else is the form's message.
+    #[lazy]
+    pub async fn look_up(
+        typed: Typed,
+        texts: Texts,
+        lang: String,
+        into: Option<web_sys::HtmlElement>,
+    ) -> Result<Shown, FormMessage> {
+        let reply = ask_api(&typed).await?;
+        let into = into.ok_or(FormMessage::Unavailable)?;
+        let handle =
+            leptos::mount::mount_to(into, move || view! { <StatusResult reply texts lang/> });
+        Ok(Shown(Box::new(handle)))
     }
-    #[derive(serde::Deserialize)]
-    struct Refusal {
-        field: Option<String>,
-        code: Option<String>,
-    }
-    let request = gloo_net::http::Request::post("/api/v1/applications/status").json(&Body {
-        number: &typed.number,
-        date_of_birth: typed.date_of_birth(),
-    });
-    let Ok(request) = request else {
-        return LookupView::Unavailable;
-    };
-    let Ok(response) = request.send().await else {
-        return LookupView::Unavailable;
-    };
-    match response.status() {
-        200 => match response.json().await {
-            Ok(reply) => LookupView::Found(reply),
-            Err(_) => LookupView::Unavailable,
-        },
-        404 => LookupView::NotFound,
-        422 => match response.json::<Refusal>().await {
-            Ok(Refusal {
-                field: Some(field),
-                code: Some(code),
-            }) => LookupView::Invalid { field, code },
-            _ => LookupView::Unavailable,
-        },
-        429 => LookupView::TooManyRequests,
-        _ => LookupView::Unavailable,
+
+    async fn ask_api(typed: &Typed) -> Result<StatusReply, FormMessage> {
+        #[derive(serde::Serialize)]
+        struct Body<'a> {
+            number: &'a str,
+            date_of_birth: String,
+        }
+        #[derive(serde::Deserialize)]
+        struct Refusal {
+            field: Option<String>,
+            code: Option<String>,
+        }
+        let response = gloo_net::http::Request::post("/api/v1/applications/status")
+            .json(&Body {
+                number: &typed.number,
+                date_of_birth: typed.date_of_birth(),
+            })
+            .map_err(|_| FormMessage::Unavailable)?
+            .send()
+            .await
+            .map_err(|_| FormMessage::Unavailable)?;
+        match response.status() {
+            200 => response.json().await.map_err(|_| FormMessage::Unavailable),
+            404 => Err(FormMessage::NotFound),
+            422 => match response.json::<Refusal>().await {
+                Ok(Refusal {
+                    field: Some(field),
+                    code: Some(code),
+                }) => Err(FormMessage::Invalid { field, code }),
+                _ => Err(FormMessage::Unavailable),
+            },
+            429 => Err(FormMessage::TooManyRequests),
+            _ => Err(FormMessage::Unavailable),
+        }
     }
 }

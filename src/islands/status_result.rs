@@ -4,6 +4,7 @@
 use super::texts::Texts;
 use crate::dates::long_date;
 use crate::status::reply::{Status, StatusReply};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -29,12 +30,11 @@ pub fn StatusResult(reply: StatusReply, texts: Texts, lang: String) -> impl Into
         .collect_view();
     let estimate = status.is_open().then(|| {
         let value = match reply.estimated_decision.clone() {
-            Some(d) => view! {
+            Some(d) => Either::Left(view! {
                 <time class="status-result__estimate" datetime=d.clone()>{long_date(&d, &lang)}</time>
                 <p class="hint">{t("estimated_note")}</p>
-            }
-            .into_any(),
-            None => view! { <p>{t("no_estimate")}</p> }.into_any(),
+            }),
+            None => Either::Right(view! { <p>{t("no_estimate")}</p> }),
         };
         view! {
             <div class="summary-list__row">
@@ -65,15 +65,14 @@ pub fn StatusResult(reply: StatusReply, texts: Texts, lang: String) -> impl Into
         <p>{t(&format!("explain.{}", status.name()))}</p>
         <h2>{t("what_now")}</h2>
         {if action {
-            view! {
+            Either::Left(view! {
                 <div class="warning-text">
                     <span class="warning-text__icon" aria-hidden="true">"!"</span>
                     <strong class="warning-text__text">{what_now}</strong>
                 </div>
-            }
-            .into_any()
+            })
         } else {
-            view! { <p>{what_now}</p> }.into_any()
+            Either::Right(view! { <p>{what_now}</p> })
         }}
         {note.map(|n| view! {
             <h3>{t("documents_requested")}</h3>

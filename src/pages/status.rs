@@ -1,14 +1,17 @@
 //! `/:lang/status`: application status by number and date of birth. The page is the status
 //! island (`islands::status_lookup`) with its texts; a form sent without JavaScript is answered
-//! by the server's POST handler, which puts the answer in the page's context.
+//! by the server's POST handler, which puts the answer in the page's context: a found
+//! application is drawn here, anything else goes back to the island's form.
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::page_meta::PageMeta;
 use crate::components::section_text::locale_code;
 use crate::i18n::*;
 use crate::islands::status_lookup::StatusLookup;
+use crate::islands::status_result::StatusResult;
 use crate::islands::texts::Texts;
 use crate::status::number::Procedure;
 use crate::status::reply::{LookupView, Note, Status, Typed};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The answer to a form sent without JavaScript, put in the page's context by the server's
@@ -21,8 +24,9 @@ type I18n = leptos_i18n::I18nContext<Locale>;
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
-    let (typed, result) = match use_context::<PostedLookup>() {
-        Some(PostedLookup(typed, view)) => (typed, Some(view)),
+    let lang = locale_code(i18n).to_string();
+    let (typed, answer) = match use_context::<PostedLookup>() {
+        Some(PostedLookup(typed, view)) => (typed, Some(view.into_reply())),
         None => (Typed::default(), None),
     };
     let title = move || t_string!(i18n, status.title).to_string();
@@ -30,7 +34,18 @@ pub fn StatusPage() -> impl IntoView {
         <PageMeta title=Signal::derive(title) description=Signal::derive(move || t_string!(i18n, status.description).to_string())/>
         <Breadcrumbs crumbs=vec![Crumb { label: Signal::derive(title), href: None }]/>
         <h1>{t!(i18n, status.heading)}</h1>
-        <StatusLookup lang=locale_code(i18n).to_string() texts=status_texts(i18n) typed result/>
+        {match answer {
+            // Found (a form sent without JavaScript): the answer, drawn here, and no form.
+            Some(Ok(reply)) => Either::Left(view! {
+                <div class="status-result" tabindex="-1">
+                    <StatusResult reply texts=status_texts(i18n) lang=lang.clone()/>
+                    <p><a href=format!("/{lang}/status")>{t!(i18n, status.check_another)}</a></p>
+                </div>
+            }),
+            other => Either::Right(view! {
+                <StatusLookup lang=lang.clone() texts=status_texts(i18n) typed message=other.and_then(Result::err)/>
+            }),
+        }}
     }
 }
 

@@ -90,12 +90,24 @@ pub fn not_modified(request: &HeaderMap, etag: &str) -> bool {
         .is_some_and(|v| matches(v, etag))
 }
 
-/// `/pkg/smsite.<hash>.js` and the like: the name changes whenever the content does.
+/// `/pkg/smsite.<hash>.js` and the like: the name changes whenever the content does. The wasm's
+/// split-off parts (`chunk_5.<hash>.wasm`, `__wasm_split.<hash>.js`) are not in the hash file, so
+/// a name part shaped like cargo-leptos's hash (22 characters of URL-safe base64) counts too.
 fn is_hashed_asset(path: &str) -> bool {
     path.strip_prefix("/pkg/").is_some_and(|name| {
-        name.split('.')
-            .any(|part| asset_hashes().iter().any(|(_, h)| h == part))
+        let parts: Vec<&str> = name.split('.').collect();
+        parts.len() >= 3
+            && parts[1..parts.len() - 1]
+                .iter()
+                .any(|part| asset_hashes().iter().any(|(_, h)| h == part) || looks_like_hash(part))
     })
+}
+
+fn looks_like_hash(part: &str) -> bool {
+    part.len() == 22
+        && part
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 pub fn is_html(headers: &HeaderMap) -> bool {
@@ -123,6 +135,26 @@ fn matches(header: &HeaderValue, etag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_names_are_kept_a_year_and_others_are_not() {
+        for name in [
+            "/pkg/chunk_5.wcTPN-MuND1SJ-7LwmaNBw.wasm",
+            "/pkg/__wasm_split.x34SLu5ulAbUSzn_i2UGSA.js",
+            "/pkg/smsite.d.d6En5EsdIMgnEzgj_T9N8g.ts",
+        ] {
+            assert!(is_hashed_asset(name), "{name}");
+        }
+        for name in [
+            "/pkg/smsite.wasm",
+            "/pkg/smsite.js",
+            "/pkg/wcTPN-MuND1SJ-7LwmaNBw.wasm",
+            "/favicon.ico",
+            "/chunk_5.wcTPN-MuND1SJ-7LwmaNBw.wasm",
+        ] {
+            assert!(!is_hashed_asset(name), "{name}");
+        }
+    }
 
     #[test]
     fn the_etag_follows_the_bytes() {

@@ -137,6 +137,33 @@ pub enum LookupView {
     Unavailable,
 }
 
+/// What the status form shows above itself when a lookup found nothing to show: the status
+/// island's state, so it carries no reader for a whole reply (`StatusReply`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FormMessage {
+    NotFound,
+    /// `field`: `number` or `date_of_birth`; `code` as the API names it.
+    Invalid {
+        field: String,
+        code: String,
+    },
+    TooManyRequests,
+    Unavailable,
+}
+
+impl LookupView {
+    /// The reply to show, or the message to show above the form.
+    pub fn into_reply(self) -> Result<StatusReply, FormMessage> {
+        match self {
+            LookupView::Found(reply) => Ok(reply),
+            LookupView::NotFound => Err(FormMessage::NotFound),
+            LookupView::Invalid { field, code } => Err(FormMessage::Invalid { field, code }),
+            LookupView::TooManyRequests => Err(FormMessage::TooManyRequests),
+            LookupView::Unavailable => Err(FormMessage::Unavailable),
+        }
+    }
+}
+
 /// What was typed into the form, to show it again.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Typed {
@@ -147,6 +174,23 @@ pub struct Typed {
 }
 
 impl Typed {
+    /// One of the date boxes by name (`day`, `month`, `year`).
+    pub fn date_part(&self, name: &str) -> &str {
+        match name {
+            "day" => &self.day,
+            "month" => &self.month,
+            _ => &self.year,
+        }
+    }
+
+    pub fn date_part_mut(&mut self, name: &str) -> &mut String {
+        match name {
+            "day" => &mut self.day,
+            "month" => &mut self.month,
+            _ => &mut self.year,
+        }
+    }
+
     /// `YYYY-MM-DD` from the three boxes (or what cannot be a date, for the server to refuse).
     pub fn date_of_birth(&self) -> String {
         crate::eligibility::steps::date_from_parts(

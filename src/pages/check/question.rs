@@ -7,7 +7,7 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::page_meta::PageMeta;
 use crate::dates::Date;
 use crate::eligibility::engine::{AnswerError, Answers, Walk};
-use crate::eligibility::flow::{Kind, Question};
+use crate::eligibility::flow::{Kind, Question, Questions};
 use crate::eligibility::steps::{
     accepted, date_parts, href, question_state, QuestionState, Step, ANSWERED_FIELD,
 };
@@ -272,7 +272,7 @@ fn QuestionForm(
         <NoIndex/>
         <a class="back-link" href=back>{t!(i18n, check.back)}</a>
         {error_summary}
-        <CheckerForm walker=bundle.walker.clone() question=id.clone() action>
+        <CheckerForm walker=bundle.walker.route() question=id.clone() action>
             {hidden}
             <input type="hidden" name=ANSWERED_FIELD value=id.clone()/>
             <div class=if invalid { "form-group form-group--error" } else { "form-group" }>{field}</div>

@@ -2,7 +2,7 @@
 //! in the address, and the summary of answers with Change links.
 use super::data::{check_flow, FlowBundle};
 use crate::eligibility::engine::{Answers, Walk};
-use crate::eligibility::flow::Kind;
+use crate::eligibility::flow::{Kind, Questions};
 use crate::eligibility::steps::Step;
 use crate::i18n::*;
 use crate::pages::not_found::NotFound;
