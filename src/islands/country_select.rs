@@ -2,15 +2,13 @@
 //! it a searchable picker). Once hydrated it becomes a combobox: type any part of the name, in
 //! the page's language or in English, and pick from the matches with the keyboard or a tap.
 //! The form still sends the country's code under the same name.
-//! An island: its texts (`select_country`, `country_hint`, `no_country`, `country_matches` with
-//! `{count}`) come translated from the server.
+//! An island: its texts (`country_hint`, `no_country`, `country_matches` with `{count}`) come
+//! translated from the server; its options come from the `<select>` it replaces.
 use super::texts::Texts;
 use crate::search::fold;
-use leptos::either::Either;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CountryOption {
     pub code: String,
     /// In the page's language.
@@ -59,46 +57,98 @@ fn exact(options: &[CountryOption], typed: &str) -> Option<usize> {
 pub fn CountrySelect(
     /// The field's id and name (the question's id).
     id: String,
-    options: Vec<CountryOption>,
     /// The code chosen before, or what was typed if it matched no country.
     selected: String,
     described_by: String,
     invalid: bool,
     texts: Texts,
 ) -> impl IntoView {
-    let enhanced = RwSignal::new(false);
-    Effect::new(move |_| enhanced.set(true));
+    // The options, read once hydrated from the server's `<select>` (`NativeCountrySelect`, just
+    // before this island): the field without JavaScript, which the combobox then replaces. So
+    // the ~200 countries are sent once, not also as props.
+    let read = RwSignal::new(None::<Vec<CountryOption>>);
+    let here = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            if let Some(found) = here.get().and_then(|el| from_select(&el, &id)) {
+                read.set(Some(found));
+            }
+        });
+    }
     let described = (!described_by.is_empty()).then_some(described_by);
-    move || {
-        let (id, options, selected, described, texts) = (
-            id.clone(),
-            options.clone(),
-            selected.clone(),
-            described.clone(),
-            texts.clone(),
-        );
-        if enhanced.get() {
-            Either::Left(view! { <Combobox id options selected described invalid texts/> })
-        } else {
-            let items = options
-                .iter()
-                .map(|o| {
-                    let is = o.code.eq_ignore_ascii_case(&selected);
-                    view! { <option value=o.code.clone() selected=is>{o.name.clone()}</option> }
-                })
-                .collect_view();
-            Either::Right(view! {
-                <select
-                    class=if invalid { "select select--error" } else { "select" }
-                    id=id.clone()
-                    name=id
-                    aria-describedby=described
-                >
-                    <option value="">{texts.get("select_country")}</option>
-                    {items}
-                </select>
-            })
-        }
+    view! {
+        <div class="country-select" node_ref=here>
+            {move || read.get().map(|options| {
+                view! { <Combobox id=id.clone() options selected=selected.clone() described=described.clone() invalid texts=texts.clone()/> }
+            })}
+        </div>
+    }
+}
+
+/// The options of the form's `<select>` named `id`, with their English names from `data-en`;
+/// the `<select>` itself is taken off the page (the combobox sends the same field). Looked up
+/// from the island's own element: a page is hydrated before it is put in place (nav.js).
+#[cfg(feature = "hydrate")]
+fn from_select(near: &web_sys::Element, id: &str) -> Option<Vec<CountryOption>> {
+    use wasm_bindgen::JsCast;
+    let select = near
+        .closest("form")
+        .ok()??
+        .query_selector(&format!("select[name='{id}']"))
+        .ok()??
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .ok()?;
+    let list = select.options();
+    let options = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlOptionElement>().ok())
+        .filter(|o| !o.value().is_empty())
+        .map(|o| {
+            let name = o.text();
+            CountryOption {
+                code: o.value(),
+                english: o.get_attribute("data-en").unwrap_or_else(|| name.clone()),
+                name,
+            }
+        })
+        .collect();
+    select.remove();
+    Some(options)
+}
+
+/// The country field without JavaScript: a native `<select>` (phones give it a searchable
+/// picker). The combobox reads its options from it.
+#[cfg(feature = "ssr")]
+#[component]
+pub fn NativeCountrySelect(
+    id: String,
+    options: Vec<CountryOption>,
+    /// The code chosen before.
+    selected: String,
+    described_by: String,
+    invalid: bool,
+    /// "Select a country".
+    placeholder: String,
+) -> impl IntoView {
+    let items = options
+        .into_iter()
+        .map(|o| {
+            let is = o.code.eq_ignore_ascii_case(&selected);
+            let english = (o.english != o.name).then_some(o.english);
+            view! { <option value=o.code selected=is data-en=english>{o.name}</option> }
+        })
+        .collect_view();
+    view! {
+        <select
+            class=if invalid { "select select--error" } else { "select" }
+            id=id.clone()
+            name=id
+            aria-describedby=(!described_by.is_empty()).then_some(described_by)
+        >
+            <option value="">{placeholder}</option>
+            {items}
+        </select>
     }
 }
 

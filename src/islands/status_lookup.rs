@@ -54,11 +54,13 @@ pub fn StatusLookup(
         let answered = message.with(Option::is_some) || found.get();
         #[cfg(feature = "hydrate")]
         if answered && previous.is_some() {
-            super::browser::focus(if found.get_untracked() {
+            // Next frame: the block being shown may still be `hidden` until this change is drawn.
+            let block = if found.get_untracked() {
                 result_block
             } else {
                 message_block
-            });
+            };
+            request_animation_frame(move || super::browser::focus(block));
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (answered, previous, result_block);

@@ -13,7 +13,7 @@ use crate::eligibility::steps::{
 };
 use crate::i18n::*;
 use crate::islands::checker_form::CheckerForm;
-use crate::islands::country_select::{CountryOption, CountrySelect};
+use crate::islands::country_select::{CountryOption, CountrySelect, NativeCountrySelect};
 use crate::islands::texts::Texts;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -238,14 +238,15 @@ fn QuestionForm(
                 <h1 class="label-heading"><label class="label label--page" for=id.clone()>{text}</label></h1>
                 {hint_view}
                 {error_message}
-                <CountrySelect
+                <NativeCountrySelect
                     id=id.clone()
                     options
-                    selected=value
+                    selected=value.clone()
                     described_by=described_by.clone()
                     invalid
-                    texts=country_texts(i18n)
+                    placeholder=t_string!(i18n, check.select_country).to_string()
                 />
+                <CountrySelect id=id.clone() selected=value described_by=described_by.clone() invalid texts=country_texts(i18n)/>
             }
             .into_any()
         }
@@ -284,7 +285,6 @@ fn QuestionForm(
 /// The combobox's texts in the page's language.
 fn country_texts(i18n: leptos_i18n::I18nContext<Locale>) -> Texts {
     let mut t = Texts::default();
-    t.insert("select_country", t_string!(i18n, check.select_country));
     t.insert("country_hint", t_string!(i18n, check.country_hint));
     t.insert("no_country", t_string!(i18n, check.no_country));
     t.insert(
