@@ -35,9 +35,13 @@ pub async fn headers(request: Request<Body>, next: Next) -> Response {
     if !is_html(response.headers()) {
         let mut response = response;
         let value = if hashed { IMMUTABLE } else { FILE };
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        let h = response.headers_mut();
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        // The site's files are kept brotli, gzip and plain, chosen by Accept-Encoding: a shared
+        // cache must not give one client's choice to another.
+        if path.starts_with("/pkg/") {
+            h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -93,7 +97,7 @@ pub fn not_modified(request: &HeaderMap, etag: &str) -> bool {
 /// `/pkg/smsite.<hash>.js` and the like: the name changes whenever the content does. The wasm's
 /// split-off parts (`chunk_5.<hash>.wasm`, `__wasm_split.<hash>.js`) are not in the hash file, so
 /// a name part shaped like cargo-leptos's hash (22 characters of URL-safe base64) counts too.
-fn is_hashed_asset(path: &str) -> bool {
+pub fn is_hashed_asset(path: &str) -> bool {
     path.strip_prefix("/pkg/").is_some_and(|name| {
         let parts: Vec<&str> = name.split('.').collect();
         parts.len() >= 3

@@ -1,8 +1,9 @@
 //! Security headers on every response. Pages get one fixed Content-Security-Policy: they run no
 //! inline script (nav.js and the wasm glue are files of the site), so no nonce or hash is needed
 //! and a stored page is the same bytes for everyone. Every other response gets a policy that
-//! allows nothing to run.
-use super::caching::is_html;
+//! allows nothing to run, except the site's hashed files (wasm, scripts, style), which are no
+//! document: they get only the headers that act on them.
+use super::caching::{is_hashed_asset, is_html};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
@@ -25,12 +26,34 @@ const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), paym
 
 /// Adds the fixed headers, and the policy (a page's, or the strict one).
 pub async fn headers(request: Request<Body>, next: Next) -> Response {
+    let asset = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
+    if asset && response.status().is_success() {
+        add_file(response.headers_mut());
+        return response;
+    }
     // A 304 leaves the policy the browser stored with the page in place.
     let not_modified = response.status() == axum::http::StatusCode::NOT_MODIFIED;
     add(response.headers_mut(), !not_modified);
     response
 }
+
+/// A hashed file of the site. A policy, frame, permissions or referrer header only governs a
+/// document (or a worker, which the site has none of), so on these files it would be bytes
+/// sent for nothing, some twenty times on a first visit to a page with islands.
+pub fn add_file(h: &mut HeaderMap) {
+    h.insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static(HSTS),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+}
+
+/// Two years, as the HSTS preload list asks; only honoured by browsers over HTTPS.
+const HSTS: &str = "max-age=63072000; includeSubDomains";
 
 /// The security headers of a response (with its Content-Security-Policy when `policy`).
 pub fn add(h: &mut HeaderMap, policy: bool) {
@@ -45,15 +68,7 @@ pub fn add(h: &mut HeaderMap, policy: bool) {
             HeaderValue::from_static(policy),
         );
     }
-    // Two years, as the HSTS preload list asks; only honoured by browsers over HTTPS.
-    h.insert(
-        header::STRICT_TRANSPORT_SECURITY,
-        HeaderValue::from_static("max-age=63072000; includeSubDomains"),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    add_file(h);
     // Addresses of checker pages hold answers: other sites never see them.
     h.insert(
         header::REFERRER_POLICY,
@@ -70,6 +85,39 @@ pub fn add(h: &mut HeaderMap, policy: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    async fn headers_of(path: &str) -> HeaderMap {
+        let app = axum::Router::new()
+            .route(
+                "/pkg/chunk_5.wcTPN-MuND1SJ-7LwmaNBw.wasm",
+                get(|| async { ([(header::CONTENT_TYPE, "application/wasm")], "wasm") }),
+            )
+            .route(
+                "/en/status",
+                get(|| async { axum::response::Html("<!DOCTYPE html><title>t</title>") }),
+            )
+            .layer(axum::middleware::from_fn(headers));
+        let request = Request::get(path).body(Body::empty()).unwrap();
+        app.oneshot(request).await.unwrap().headers().clone()
+    }
+
+    #[tokio::test]
+    async fn a_hashed_file_gets_only_the_headers_that_act_on_a_file() {
+        let file = headers_of("/pkg/chunk_5.wcTPN-MuND1SJ-7LwmaNBw.wasm").await;
+        assert_eq!(file[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(file[header::STRICT_TRANSPORT_SECURITY], HSTS);
+        assert!(!file.contains_key(header::CONTENT_SECURITY_POLICY));
+        assert!(!file.contains_key(header::X_FRAME_OPTIONS));
+        let page = headers_of("/en/status").await;
+        assert_eq!(page[header::CONTENT_SECURITY_POLICY], PAGE_POLICY);
+        assert_eq!(page[header::X_FRAME_OPTIONS], "DENY");
+        assert!(page.contains_key("permissions-policy"));
+        // Anything else that is not a page allows nothing to run.
+        let missing = headers_of("/pkg/chunk_5.wcTPN-MuND1SJ-7LwmaNBw.js").await;
+        assert_eq!(missing[header::CONTENT_SECURITY_POLICY], STRICT_POLICY);
+    }
 
     #[test]
     fn page_policy_allows_scripts_only_from_the_site() {
