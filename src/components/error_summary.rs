@@ -1,6 +1,6 @@
 //! GOV.UK's error summary: "There is a problem" and a link to the field that needs fixing. Used
 //! by the server's checker questions and by the status island, so it compiles for both builds.
-//! Style: style/components/error-summary.css.
+//! Style: error_summary.css, beside it.
 use leptos::prelude::*;
 
 #[component]

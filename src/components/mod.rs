@@ -1,9 +1,11 @@
 //! View pieces shared by the pages. Most are server only; the form pieces that islands use too
-//! (error summary, error message) compile for both builds and take their texts as props.
+//! (error summary, error message, date input, notification banner) compile for both builds, take
+//! their texts as props and keep their CSS beside them.
 #[cfg(feature = "ssr")]
 pub mod breadcrumbs;
 #[cfg(feature = "ssr")]
 pub mod content_meta;
+pub mod date_input;
 pub mod error_message;
 pub mod error_summary;
 #[cfg(feature = "ssr")]
@@ -16,6 +18,7 @@ pub mod json_ld;
 pub mod language_switcher;
 #[cfg(feature = "ssr")]
 pub mod layout;
+pub mod notification_banner;
 #[cfg(feature = "ssr")]
 pub mod page_meta;
 #[cfg(feature = "ssr")]

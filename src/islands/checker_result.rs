@@ -3,6 +3,7 @@
 //! the API cannot be reached, the result stays with a notice that it was worked out on this
 //! device. `data-origin` says which (`page`, `api`, `device`).
 use crate::eligibility::engine::Answers;
+use crate::components::notification_banner::NotificationBanner;
 use leptos::prelude::*;
 
 // Set only in the browser.
@@ -44,11 +45,8 @@ pub fn CheckerResult(
             class="check-result"
             data-origin=move || match origin.get() { Origin::Page => "page", Origin::Api => "api", Origin::Device => "device" }
         >
-            <div class="notification-banner" role="region" aria-labelledby="offline-title" hidden=move || origin.get() != Origin::Device>
-                <div class="notification-banner__content">
-                    <h2 class="notification-banner__heading" id="offline-title">{offline_heading}</h2>
-                    <p>{offline_body}</p>
-                </div>
+            <div hidden=move || origin.get() != Origin::Device>
+                <NotificationBanner heading=offline_heading id="offline-title"><p>{offline_body}</p></NotificationBanner>
             </div>
             {children()}
         </div>

@@ -4,8 +4,10 @@
 //! The code that asks the API and draws a found application (`look_up`) is split off and loaded
 //! with the first lookup, so a first visit downloads only the form's code.
 use super::texts::Texts;
+use crate::components::date_input::DateInput;
 use crate::components::error_message::ErrorMessage;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::notification_banner::NotificationBanner;
 use crate::status::number::{ApplicationNumber, NumberError};
 use crate::status::reply::{FormMessage, Typed};
 use leptos::prelude::*;
@@ -46,6 +48,7 @@ pub fn StatusLookup(
     let result_block = NodeRef::<leptos::html::Div>::new();
     let drawn = NodeRef::<leptos::html::Div>::new();
     let message_block = NodeRef::<leptos::html::Div>::new();
+    let form = NodeRef::<leptos::html::Form>::new();
     #[cfg(feature = "hydrate")]
     let shown = StoredValue::new_local(None::<lookup::Shown>);
     // After each answer (once rendered, so the reference is the new block): the focus goes to
@@ -106,6 +109,10 @@ pub fn StatusLookup(
         found.set(false);
         message.set(None);
         typed.set(Typed::default());
+        // The date boxes hold what was typed until the form is reset.
+        if let Some(form) = form.get_untracked() {
+            form.reset();
+        }
     };
     view! {
         <div class="status-result" tabindex="-1" node_ref=result_block hidden=move || !found.get()>
@@ -142,16 +149,11 @@ pub fn StatusLookup(
                             <ErrorSummary title=t("error_summary") href=target.to_string() message/>
                         })}
                         {banner.map(|(heading, body)| view! {
-                            <div class="notification-banner notification-banner--important" role="alert">
-                                <div class="notification-banner__content">
-                                    <h2 class="notification-banner__heading">{t(heading)}</h2>
-                                    <p>{t(body)}</p>
-                                </div>
-                            </div>
+                            <NotificationBanner heading=t(heading) important=true><p>{t(body)}</p></NotificationBanner>
                         })}
                     </div>
                     <p class="lead">{t("lead")}</p>
-                    <form class="status-form" method="post" action=format!("/{}/status", lang.get_value()) novalidate on:submit=on_submit>
+                    <form class="status-form" method="post" action=format!("/{}/status", lang.get_value()) novalidate node_ref=form on:submit=on_submit>
                         <div class=if number_error.is_some() { "form-group form-group--error" } else { "form-group" }>
                             <label class="label" for="number">{t("number_label")}</label>
                             <div class="hint" id="number-hint">{t("number_hint")}</div>
@@ -184,17 +186,29 @@ pub fn StatusLookup(
                             </p>
                         </div>
                         <div class=if dob_invalid { "form-group form-group--error" } else { "form-group" }>
-                            <fieldset class="fieldset" role="group" aria-describedby=if dob_invalid { "dob-hint dob-error" } else { "dob-hint" }>
+                            <fieldset
+                                class="fieldset"
+                                role="group"
+                                aria-describedby=if dob_invalid { "dob-hint dob-error" } else { "dob-hint" }
+                                on:input=move |ev| {
+                                    // Which box: its id is `dob-day`, `dob-month` or `dob-year`.
+                                    let part = event_target::<leptos::web_sys::Element>(&ev).id();
+                                    let value = event_target_value(&ev);
+                                    typed.update(|t| *t.date_part_mut(part.trim_start_matches("dob-")) = value);
+                                }
+                            >
                                 <legend class="fieldset__legend">{t("dob_legend")}</legend>
                                 <div class="hint" id="dob-hint">{t("dob_hint")}</div>
                                 {dob_error.map(|m| view! {
                                     <ErrorMessage id="dob-error".to_string() prefix=t("error_prefix") message=m/>
                                 })}
-                                <div class="date-input">
-                                    <DatePart name="day" label=t("day") invalid=dob_invalid typed/>
-                                    <DatePart name="month" label=t("month") invalid=dob_invalid typed/>
-                                    <DatePart name="year" label=t("year") invalid=dob_invalid typed/>
-                                </div>
+                                <DateInput
+                                    id="dob".to_string()
+                                    labels=[t("day"), t("month"), t("year")]
+                                    values=[now.day.clone(), now.month.clone(), now.year.clone()]
+                                    invalid=dob_invalid
+                                    autocomplete=["bday-day", "bday-month", "bday-year"]
+                                />
                             </fieldset>
                         </div>
                         <p class="hint">{t("privacy")}</p>
@@ -202,34 +216,6 @@ pub fn StatusLookup(
                     </form>
                 }
             }}
-        </div>
-    }
-}
-
-/// One box of the date of birth, kept in step with `typed` both ways (it empties on "check
-/// another").
-#[component]
-fn DatePart(
-    name: &'static str,
-    label: String,
-    invalid: bool,
-    typed: RwSignal<Typed>,
-) -> impl IntoView {
-    let id = format!("dob-{name}");
-    view! {
-        <div class=if name == "year" { "date-input__item date-input__item--year" } else { "date-input__item" }>
-            <label class="label" for=id.clone()>{label}</label>
-            <input
-                class=if invalid { "input input--error" } else { "input" }
-                id=id.clone()
-                name=id
-                type="text"
-                inputmode="numeric"
-                autocomplete=match name { "day" => "bday-day", "month" => "bday-month", _ => "bday-year" }
-                value=typed.with_untracked(|t| t.date_part(name).to_string())
-                prop:value=move || typed.with(|t| t.date_part(name).to_string())
-                on:input=move |ev| typed.update(|t| *t.date_part_mut(name) = event_target_value(&ev))
-            />
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! `/:lang/`: what the site offers, the one rule every visitor meets first, and help.
 use crate::components::footer::CALL_CENTER_TEL;
+use crate::components::notification_banner::NotificationBanner;
 use crate::components::page_meta::PageMeta;
 use crate::components::section_text::{locale_code, section_name, section_summary};
 use crate::components::source_note::SourceNote;
@@ -25,18 +26,18 @@ pub fn HomePage() -> impl IntoView {
             {t!(i18n, home.start)}
         </a>
 
-        <div class="notification-banner" role="region" aria-labelledby="home-notice-title">
-            <h2 class="notification-banner__title" id="home-notice-title">{t!(i18n, home.notice_title)}</h2>
-            <div class="notification-banner__content">
-                <p class="notification-banner__heading"><strong>{t!(i18n, home.notice_heading)}</strong></p>
-                <p>{t!(i18n, home.notice_body)}</p>
-                <SourceNote
-                    source=Signal::derive(move || t_string!(i18n, source.sms).to_string())
-                    url="https://migration.gov.az"
-                    reviewed=NOTICE_REVIEWED
-                />
-            </div>
-        </div>
+        <NotificationBanner
+            title=t_string!(i18n, home.notice_title).to_string()
+            heading=t_string!(i18n, home.notice_heading).to_string()
+            id="home-notice-title"
+        >
+            <p>{t!(i18n, home.notice_body)}</p>
+            <SourceNote
+                source=Signal::derive(move || t_string!(i18n, source.sms).to_string())
+                url="https://migration.gov.az"
+                reviewed=NOTICE_REVIEWED
+            />
+        </NotificationBanner>
 
         <h2>{t!(i18n, home.sections_heading)}</h2>
         <ul class="cards">

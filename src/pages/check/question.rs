@@ -2,6 +2,7 @@
 //! (`islands::checker_form`) the browser reads the form, walks the flow and moves on.
 use super::data::FlowBundle;
 use super::shared::{step_href, with_flow, NoIndex};
+use crate::components::date_input::DateInput;
 use crate::components::error_message::ErrorMessage;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::page_meta::PageMeta;
@@ -187,24 +188,7 @@ fn QuestionForm(
             .into_any()
         }
         Kind::Date => {
-            let [day, month, year] = date_parts(&value);
-            let date_id = id.clone();
-            let part = move |name: &'static str, label: String, value: String, width: &'static str| {
-                let part_id = format!("{date_id}-{name}");
-                view! {
-                    <div class=format!("date-input__item {width}")>
-                        <label class="label" for=part_id.clone()>{label}</label>
-                        <input
-                            class=if invalid { "input input--error" } else { "input" }
-                            id=part_id.clone()
-                            name=part_id
-                            type="text"
-                            inputmode="numeric"
-                            value=value
-                        />
-                    </div>
-                }
-            };
+            let values = date_parts(&value);
             view! {
                 <fieldset class="fieldset" role="group" aria-describedby=described>
                     <legend class="fieldset__legend fieldset__legend--page">
@@ -213,11 +197,16 @@ fn QuestionForm(
                     </legend>
                     {hint_view.map(|h| view! { {h} <div class="hint">{t!(i18n, check.date_example)}</div> })}
                     {error_message}
-                    <div class="date-input">
-                        {part("day", t_string!(i18n, check.day).to_string(), day, "")}
-                        {part("month", t_string!(i18n, check.month).to_string(), month, "")}
-                        {part("year", t_string!(i18n, check.year).to_string(), year, "date-input__item--year")}
-                    </div>
+                    <DateInput
+                        id=id.clone()
+                        labels=[
+                            t_string!(i18n, check.day).to_string(),
+                            t_string!(i18n, check.month).to_string(),
+                            t_string!(i18n, check.year).to_string(),
+                        ]
+                        values
+                        invalid
+                    />
                 </fieldset>
             }
             .into_any()
