@@ -16,18 +16,21 @@ pub fn NotificationBanner(
     /// named by its `id`d title or heading.
     #[prop(optional)]
     important: bool,
-    #[prop(optional, into)]
-    id: Option<String>,
+    #[prop(optional, into)] id: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let (title, heading) = match title {
         Some(title) => (
             Some(view! { <h2 class="notification-banner__title" id=id.clone()>{title}</h2> }),
-            Either::Left(view! { <p class="notification-banner__heading"><strong>{heading}</strong></p> }),
+            Either::Left(
+                view! { <p class="notification-banner__heading"><strong>{heading}</strong></p> },
+            ),
         ),
         None => (
             None,
-            Either::Right(view! { <h2 class="notification-banner__heading" id=id.clone()>{heading}</h2> }),
+            Either::Right(
+                view! { <h2 class="notification-banner__heading" id=id.clone()>{heading}</h2> },
+            ),
         ),
     };
     view! {

@@ -2,8 +2,8 @@
 //! rules; in the browser the same answers are sent to `POST /api/v1/eligibility` (gloo-net). If
 //! the API cannot be reached, the result stays with a notice that it was worked out on this
 //! device. `data-origin` says which (`page`, `api`, `device`).
-use crate::eligibility::engine::Answers;
 use crate::components::notification_banner::NotificationBanner;
+use crate::eligibility::engine::Answers;
 use leptos::prelude::*;
 
 // Set only in the browser.
