@@ -17,7 +17,13 @@ pub fn NotificationBanner(
     #[prop(optional)]
     important: bool,
     #[prop(optional, into)] id: Option<String>,
-    children: Children,
+    /// One paragraph of text (what the islands show).
+    #[prop(optional, into)]
+    body: Option<String>,
+    /// Or anything else (a page on the server). Optional: children are a boxed view, whose
+    /// async-hydration code an island that passes none does not carry.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let (title, heading) = match title {
         Some(title) => (
@@ -40,7 +46,11 @@ pub fn NotificationBanner(
             aria-labelledby=(!important).then_some(id).flatten()
         >
             {title}
-            <div class="notification-banner__content">{heading} {children()}</div>
+            <div class="notification-banner__content">
+                {heading}
+                {body.map(|b| view! { <p>{b}</p> })}
+                {children.map(|c| c())}
+            </div>
         </div>
     }
 }

@@ -46,7 +46,7 @@ pub fn CheckerResult(
             data-origin=move || match origin.get() { Origin::Page => "page", Origin::Api => "api", Origin::Device => "device" }
         >
             <div hidden=move || origin.get() != Origin::Device>
-                <NotificationBanner heading=offline_heading id="offline-title"><p>{offline_body}</p></NotificationBanner>
+                <NotificationBanner heading=offline_heading id="offline-title" body=offline_body/>
             </div>
             {children()}
         </div>

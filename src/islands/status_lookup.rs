@@ -109,7 +109,8 @@ pub fn StatusLookup(
         found.set(false);
         message.set(None);
         typed.set(Typed::default());
-        // The date boxes hold what was typed until the form is reset.
+        // The boxes keep what was typed until the form is reset (no value is bound to a signal:
+        // a bound property costs the wasm more than this line).
         if let Some(form) = form.get_untracked() {
             form.reset();
         }
@@ -149,7 +150,7 @@ pub fn StatusLookup(
                             <ErrorSummary title=t("error_summary") href=target.to_string() message/>
                         })}
                         {banner.map(|(heading, body)| view! {
-                            <NotificationBanner heading=t(heading) important=true><p>{t(body)}</p></NotificationBanner>
+                            <NotificationBanner heading=t(heading) important=true body=t(body)/>
                         })}
                     </div>
                     <p class="lead">{t("lead")}</p>
@@ -171,7 +172,6 @@ pub fn StatusLookup(
                                 spellcheck="false"
                                 aria-describedby=if number_error.is_some() { "number-hint number-error" } else { "number-hint number-live" }
                                 value=now.number.clone()
-                                prop:value=move || typed.with(|t| t.number.clone())
                                 on:input=move |ev| typed.update(|t| t.number = event_target_value(&ev))
                             />
                             <p class="status-form__live" id="number-live" aria-live="polite">
