@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Page throughput and latency, server-side rendering against a static-file baseline: wrk
-# (THREADS=2, CONNECTIONS=64, DURATION=20s) on four pages (home, a guide, the checker's first
-# question, status), first on the Rust server, then on Debian's nginx serving saved copies of the
-# same four pages, on the same machine in the same run. Target: SSR at least 50% of nginx's
-# requests per second on every page.
+# (THREADS=2, CONNECTIONS=64, DURATION=10s) on four pages (home, a guide, the checker's first
+# question, status), on the Rust server and on Debian's nginx serving saved copies of the same
+# four pages, on the same machine in the same run. ROUNDS=3 rounds, each page on smsite then on
+# nginx, interleaved: on two cores one run of either swings by ±20%, so the table gives the median
+# round. Target (issue #11): a kept home, guide and status page at >= 80% of nginx's requests per
+# second.
 # Usage: bench/pages.sh [BASE_URL]   (or BASE_URL=...; without one, a release server of this build
 # is started on a free port and stopped at the end)
 set -euo pipefail
@@ -11,7 +13,7 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 . scripts/serve.sh
 . bench/lib.sh
-duration="${DURATION:-20s}" connections="${CONNECTIONS:-64}" threads="${THREADS:-2}"
+duration="${DURATION:-10s}" connections="${CONNECTIONS:-64}" threads="${THREADS:-2}" rounds="${ROUNDS:-3}"
 NGINX_PID=
 stop_nginx() {
   if [ -n "$NGINX_PID" ]; then kill -QUIT "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=; fi
@@ -94,13 +96,7 @@ run_wrk() { # URL -> the RESULT fields, or the wrk output on failure
   grep '^RESULT ' <<<"$out" | cut -d' ' -f2- || { echo "$out" >&2; return 1; }
 }
 
-echo "wrk: $threads threads, $connections connections, $duration per page and server; smsite at $BASE"
-declare -a ssr nginx_res
-for i in "${!PAGE_PATHS[@]}"; do
-  echo "  smsite ${PAGE_NAMES[$i]} ${PAGE_PATHS[$i]}"
-  ssr[$i]="$(run_wrk "$BASE${PAGE_PATHS[$i]}")"
-done
-
+echo "wrk: $threads threads, $connections connections, $duration per page and server, $rounds rounds; smsite at $BASE"
 nginx -p "$work/nginx" -e "$work/nginx/logs/error.log" -c "$work/nginx/nginx.conf" &
 NGINX_PID=$!
 for _ in $(seq 1 50); do
@@ -112,13 +108,31 @@ for i in "${!PAGE_PATHS[@]}"; do
   # The saved copy must come back byte for byte, or nginx is not serving the same page.
   curl -fsS "http://127.0.0.1:$nginx_port${PAGE_PATHS[$i]}" | cmp -s - "${files[$i]}" ||
     { echo "nginx does not serve the saved ${PAGE_PATHS[$i]}"; exit 1; }
-  echo "  nginx  ${PAGE_NAMES[$i]} ${PAGE_PATHS[$i]}"
-  nginx_res[$i]="$(run_wrk "http://127.0.0.1:$nginx_port${PAGE_PATHS[$i]}")"
+done
+# Every round's results, one line per run: page index, round, server, then the RESULT fields.
+runs="$work/runs"
+: >"$runs"
+for round in $(seq 1 "$rounds"); do
+  for i in "${!PAGE_PATHS[@]}"; do
+    echo "  round $round: ${PAGE_NAMES[$i]} ${PAGE_PATHS[$i]} (smsite, nginx)"
+    echo "$i $round smsite $(run_wrk "$BASE${PAGE_PATHS[$i]}")" >>"$runs"
+    echo "$i $round nginx $(run_wrk "http://127.0.0.1:$nginx_port${PAGE_PATHS[$i]}")" >>"$runs"
+  done
+done
+# The median round of each page (by the ratio of the two), and every round's ratio.
+declare -a ssr nginx_res all_ratios
+for i in "${!PAGE_PATHS[@]}"; do
+  best="$(awk -v i="$i" '$1 == i && $3 == "smsite" { s[$2] = $4 } $1 == i && $3 == "nginx" { n[$2] = $4 }
+    END { for (r in s) printf "%s %.1f\n", r, (n[r] > 0 ? 100 * s[r] / n[r] : 0) }' "$runs" | sort -k2 -n)"
+  all_ratios[$i]="$(cut -d' ' -f2 <<<"$best" | paste -sd' ')"
+  median_round="$(sed -n "$(( ($(wc -l <<<"$best") + 1) / 2 ))p" <<<"$best" | cut -d' ' -f1)"
+  ssr[$i]="$(awk -v i="$i" -v r="$median_round" '$1 == i && $2 == r && $3 == "smsite" { $1 = $2 = $3 = ""; print }' "$runs")"
+  nginx_res[$i]="$(awk -v i="$i" -v r="$median_round" '$1 == i && $2 == r && $3 == "nginx" { $1 = $2 = $3 = ""; print }' "$runs")"
 done
 stop_nginx
 
 echo
-printf '%-9s %8s %12s %8s %8s %12s %8s %8s %8s  %s\n' page KB 'smsite r/s' 'p50 ms' 'p99 ms' 'nginx r/s' 'p50 ms' 'p99 ms' 'ratio' 'errors (smsite / nginx)'
+printf '%-9s %8s %12s %8s %8s %12s %8s %8s %8s  %-18s %s\n' page KB 'smsite r/s' 'p50 ms' 'p99 ms' 'nginx r/s' 'p50 ms' 'p99 ms' 'ratio' 'rounds' 'errors (smsite / nginx)'
 below=0 errors=0
 for i in "${!PAGE_PATHS[@]}"; do
   read -r s_rps s_p50 s_p99 _ s_st s_co s_re s_wr s_to <<<"${ssr[$i]}"
@@ -127,16 +141,20 @@ for i in "${!PAGE_PATHS[@]}"; do
   kb="$(awk -v b="$(stat -c %s "${files[$i]}")" 'BEGIN { printf "%.1f", b / 1000 }')"
   s_err=$((s_st + s_co + s_re + s_wr + s_to)) n_err=$((n_st + n_co + n_re + n_wr + n_to))
   errors=$((errors + s_err + n_err))
-  awk -v r="$ratio" 'BEGIN { exit !(r < 50) }' && below=$((below + 1))
-  printf '%-9s %8s %12s %8s %8s %12s %8s %8s %7s%%  %s\n' "${PAGE_NAMES[$i]}" "$kb" "$s_rps" "$s_p50" "$s_p99" \
-    "$n_rps" "$n_p50" "$n_p99" "$ratio" \
+  # The issue's target names home, guide and status; the question page is shown for comparison.
+  if [ "${PAGE_NAMES[$i]}" != question ] && awk -v r="$ratio" 'BEGIN { exit !(r < 80) }'; then
+    below=$((below + 1))
+  fi
+  printf '%-9s %8s %12s %8s %8s %12s %8s %8s %7s%%  %-18s %s\n' "${PAGE_NAMES[$i]}" "$kb" "$s_rps" "$s_p50" "$s_p99" \
+    "$n_rps" "$n_p50" "$n_p99" "$ratio" "${all_ratios[$i]}" \
     "status>=400 $s_st/$n_st, connect $s_co/$n_co, read $s_re/$n_re, write $s_wr/$n_wr, timeout $s_to/$n_to"
 done
 echo
-echo "KB: the uncompressed page (1 KB = 1000 bytes); ratio: smsite req/s as a share of nginx's"
+echo "KB: the uncompressed page (1 KB = 1000 bytes); ratio: smsite req/s as a share of nginx's in"
+echo "the median round; rounds: each round's ratio (%), lowest first"
 if [ "$below" = 0 ]; then
-  echo "target SSR >= 50% of nginx: met on all ${#PAGE_PATHS[@]} pages"
+  echo "target >= 80% of nginx on home, guide and status: met"
 else
-  echo "target SSR >= 50% of nginx: MISSED on $below of ${#PAGE_PATHS[@]} pages"
+  echo "target >= 80% of nginx on home, guide and status: MISSED on $below of them"
 fi
 [ "$errors" = 0 ] || echo "WARNING: $errors errors in total (see the last column)"
