@@ -2,7 +2,7 @@
 # Page throughput and latency, server-side rendering against a static-file baseline: wrk
 # (THREADS=2, CONNECTIONS=64, DURATION=10s) on four pages (home, a guide, the checker's first
 # question, status), on the Rust server and on Debian's nginx serving saved copies of the same
-# four pages, on the same machine in the same run. ROUNDS=3 rounds, each page on smsite then on
+# four pages, on the same machine in the same run. ROUNDS=5 rounds, each page on smsite then on
 # nginx, interleaved: on two cores one run of either swings by ±20%, so the table gives the median
 # round. Target (issue #11): a kept home, guide and status page at >= 80% of nginx's requests per
 # second.
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 . scripts/serve.sh
 . bench/lib.sh
-duration="${DURATION:-10s}" connections="${CONNECTIONS:-64}" threads="${THREADS:-2}" rounds="${ROUNDS:-3}"
+duration="${DURATION:-10s}" connections="${CONNECTIONS:-64}" threads="${THREADS:-2}" rounds="${ROUNDS:-5}"
 NGINX_PID=
 stop_nginx() {
   if [ -n "$NGINX_PID" ]; then kill -QUIT "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=; fi
