@@ -1,9 +1,8 @@
 //! GOV.UK's date input: three boxes, day, month and year, named `<id>-day`, `<id>-month` and
 //! `<id>-year`. Used by the checker's date questions (server) and the status island's date of
 //! birth, so it compiles for both builds and takes its texts as props. Style: date_input.css.
+use crate::eligibility::steps::DATE_PARTS;
 use leptos::prelude::*;
-
-const PARTS: [&str; 3] = ["day", "month", "year"];
 
 #[component]
 pub fn DateInput(
@@ -21,7 +20,7 @@ pub fn DateInput(
     let [l0, l1, l2] = labels;
     let [v0, v1, v2] = values;
     let part = |i: usize, label: String, value: String| {
-        let box_id = format!("{id}-{}", PARTS[i]);
+        let box_id = format!("{id}-{}", DATE_PARTS[i]);
         view! {
             <div class=if i == 2 { "date-input__item date-input__item--year" } else { "date-input__item" }>
                 <label class="label" for=box_id.clone()>{label}</label>

@@ -10,14 +10,14 @@ use crate::islands::status_lookup::StatusLookup;
 use crate::islands::status_result::StatusResult;
 use crate::islands::texts::Texts;
 use crate::status::number::Procedure;
-use crate::status::reply::{LookupView, Note, Status, Typed};
+use crate::status::reply::{FormMessage, Note, Status, StatusReply, Typed};
 use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The answer to a form sent without JavaScript, put in the page's context by the server's
 /// POST handler.
 #[derive(Clone, Debug)]
-pub struct PostedLookup(pub Typed, pub LookupView);
+pub struct PostedLookup(pub Typed, pub Result<StatusReply, FormMessage>);
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -26,7 +26,7 @@ pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = locale_code(i18n).to_string();
     let (typed, answer) = match use_context::<PostedLookup>() {
-        Some(PostedLookup(typed, view)) => (typed, Some(view.into_reply())),
+        Some(PostedLookup(typed, answer)) => (typed, Some(answer)),
         None => (Typed::default(), None),
     };
     let title = move || t_string!(i18n, status.title).to_string();

@@ -3,7 +3,7 @@
 use super::status_api::{client_of, lookup, Lookup};
 use crate::app::shell;
 use crate::pages::status::PostedLookup;
-use crate::status::reply::{LookupView, Typed};
+use crate::status::reply::{FormMessage, Typed};
 use axum::body::Body;
 use axum::extract::{Form, FromRequest, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -52,27 +52,28 @@ pub async fn form(State(options): State<LeptosOptions>, request: Request<Body>) 
         Lookup::NotFound
     };
     let view = match result {
-        Lookup::Found(reply) => LookupView::Found(reply),
-        Lookup::NotFound => LookupView::NotFound,
-        Lookup::Invalid { field, code } => LookupView::Invalid {
+        Lookup::Found(reply) => Ok(reply),
+        Lookup::NotFound => Err(FormMessage::NotFound),
+        Lookup::Invalid { field, code } => Err(FormMessage::Invalid {
             field: field.into(),
             code: code.into(),
-        },
+        }),
         Lookup::TooManyRequests { retry_after: wait } => {
             retry_after = Some(wait);
-            LookupView::TooManyRequests
+            Err(FormMessage::TooManyRequests)
         }
-        Lookup::Unavailable => LookupView::Unavailable,
+        Lookup::Unavailable => Err(FormMessage::Unavailable),
     };
     let status = match &view {
-        LookupView::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
-        LookupView::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        Err(FormMessage::TooManyRequests) => StatusCode::TOO_MANY_REQUESTS,
+        Err(FormMessage::Unavailable) => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::OK,
     };
     // Found: the form is not shown again, so the page carries nothing of what was typed.
-    let typed = match view {
-        LookupView::Found(_) => Typed::default(),
-        _ => typed,
+    let typed = if view.is_ok() {
+        Typed::default()
+    } else {
+        typed
     };
     let posted = PostedLookup(typed, view);
     let render = leptos_axum::render_app_async_with_context(

@@ -122,23 +122,9 @@ pub struct StatusReply {
     pub estimated_decision: Option<String>,
 }
 
-/// A lookup's result as the page shows it: from the server's form handling (no JavaScript) or
-/// from the API's reply (with JavaScript).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum LookupView {
-    Found(StatusReply),
-    NotFound,
-    /// `field`: `number` or `date_of_birth`; `code` as the API names it.
-    Invalid {
-        field: String,
-        code: String,
-    },
-    TooManyRequests,
-    Unavailable,
-}
-
 /// What the status form shows above itself when a lookup found nothing to show: the status
-/// island's state, so it carries no reader for a whole reply (`StatusReply`).
+/// island's state, so it carries no reader for a whole reply (`StatusReply`). A lookup's answer
+/// as a page shows it is `Result<StatusReply, FormMessage>`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FormMessage {
     NotFound,
@@ -149,19 +135,6 @@ pub enum FormMessage {
     },
     TooManyRequests,
     Unavailable,
-}
-
-impl LookupView {
-    /// The reply to show, or the message to show above the form.
-    pub fn into_reply(self) -> Result<StatusReply, FormMessage> {
-        match self {
-            LookupView::Found(reply) => Ok(reply),
-            LookupView::NotFound => Err(FormMessage::NotFound),
-            LookupView::Invalid { field, code } => Err(FormMessage::Invalid { field, code }),
-            LookupView::TooManyRequests => Err(FormMessage::TooManyRequests),
-            LookupView::Unavailable => Err(FormMessage::Unavailable),
-        }
-    }
 }
 
 /// What was typed into the form, to show it again.
@@ -175,14 +148,6 @@ pub struct Typed {
 
 impl Typed {
     /// One of the date boxes by name (`day`, `month`, `year`).
-    pub fn date_part(&self, name: &str) -> &str {
-        match name {
-            "day" => &self.day,
-            "month" => &self.month,
-            _ => &self.year,
-        }
-    }
-
     pub fn date_part_mut(&mut self, name: &str) -> &mut String {
         match name {
             "day" => &mut self.day,
