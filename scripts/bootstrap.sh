@@ -16,7 +16,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------------------------
 need_pkgs=()
-for p in chromium brotli wrk lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm python3-venv; do
+for p in chromium brotli wrk postgresql nginx lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm python3-venv; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")
 done
 # Java for the HTML checker (npm's vnu-jar); any Java will do, so only when none is there.
@@ -27,6 +27,12 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
   mapfile -t need_pkgs < <(printf '%s\n' "${need_pkgs[@]}" | grep -v '^$' || true)
   if [ "${#need_pkgs[@]}" -gt 0 ]; then
     say "installing Debian packages: ${need_pkgs[*]}"
+    # The tests run their own throwaway PostgreSQL (scripts/postgres.sh) on a free port: Debian's
+    # package need not create and start a system cluster on 5432 (one there would do no harm).
+    if printf '%s\n' "${need_pkgs[@]}" | grep -qx postgresql && [ ! -e /etc/postgresql-common/createcluster.d/smsite.conf ]; then
+      as_root mkdir -p /etc/postgresql-common/createcluster.d
+      echo 'create_main_cluster = false' | as_root tee /etc/postgresql-common/createcluster.d/smsite.conf >/dev/null
+    fi
     as_root apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
   fi

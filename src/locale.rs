@@ -11,8 +11,11 @@ pub const DEFAULT_LOCALE: &str = "en";
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 
 /// The `Set-Cookie` / `document.cookie` value that remembers a locale for a year.
-pub fn cookie(code: &str) -> String {
-    format!("{LOCALE_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax")
+/// `secure`: the site is served over https (its public origin), so the cookie never travels in
+/// clear.
+pub fn cookie(code: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{LOCALE_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{secure}")
 }
 
 /// The locale's name in its own language, as the language switcher shows it.

@@ -1,19 +1,56 @@
-//! The web server: `smsite` serves the site (see README.md for its environment variables).
+//! The web server: `smsite` serves the site, `smsite import FILE` loads a status feed (see
+//! README.md for the environment variables).
 
 #[cfg(feature = "ssr")]
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    use smsite::server::config::Config;
+    use std::process::ExitCode;
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("smsite: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let _flush = logging(config.json_logs);
+    // Production refuses what only development may use, before anything else.
+    if let Err(e) = config.check_production() {
+        tracing::error!("{e}");
+        return ExitCode::FAILURE;
+    }
+    // Broken content stops the start with every problem listed, each naming its file.
+    if let Err(errors) = smsite::content::store::init() {
+        for e in &errors {
+            tracing::error!("{e}");
+        }
+        return ExitCode::FAILURE;
+    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => serve(config).await,
+        [command, path] if command == "import" => import(&config, path).await,
+        _ => {
+            eprintln!("usage: smsite            serve the site\n       smsite import FILE  import a status feed (CSV or JSON)");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Log lines are written by a thread of their own: a request does not wait for the write. Not
+/// lossy: under a flood the writer blocks rather than drop lines. The guard writes what is left
+/// when main returns.
+#[cfg(feature = "ssr")]
+fn logging(json: bool) -> tracing_appender::non_blocking::WorkerGuard {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    // Lines are written by a thread of their own: a request does not wait for the write. Not
-    // lossy: under a flood the writer blocks rather than drop lines. `_flush` writes what is
-    // left when main returns.
-    let (writer, _flush) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info"))
+        // axum logs a rejected body with serde's message, which can quote a date of birth.
+        .add_directive("axum::rejection=off".parse().expect("a valid directive"));
+    let (writer, flush) = tracing_appender::non_blocking::NonBlockingBuilder::default()
         .lossy(false)
         .finish(std::io::stdout());
-    // `SMSITE_LOG_FORMAT=json`: one JSON object per line, for a log collector. Otherwise text,
-    // coloured only on a terminal.
-    if std::env::var("SMSITE_LOG_FORMAT").is_ok_and(|f| f == "json") {
+    if json {
         tracing_subscriber::fmt()
             .json()
             .with_current_span(true)
@@ -29,77 +66,121 @@ async fn main() -> std::process::ExitCode {
             .with_writer(writer)
             .init();
     }
+    flush
+}
 
-    // Broken content stops the start with every problem listed, each naming its file.
-    if let Err(errors) = smsite::content::store::init() {
-        for e in &errors {
-            tracing::error!("{e}");
-        }
-        return std::process::ExitCode::FAILURE;
+#[cfg(feature = "ssr")]
+async fn serve(config: smsite::server::config::Config) -> std::process::ExitCode {
+    use smsite::server::db::StoreError;
+    use smsite::server::{demo_data, serve, state::AppState};
+    use std::process::ExitCode;
+    if config.secret == smsite::server::config::DEVELOPMENT_SECRET {
+        tracing::warn!("SMSITE_HMAC_SECRET is not set: using the development key");
     }
-    // `smsite import <file>`: load a status feed (CSV or JSON) in one transaction, then exit.
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [command, path] = args.as_slice() {
-        if command == "import" {
-            return import(path).await;
-        }
-    }
-    if !args.is_empty() {
-        eprintln!("usage: smsite            serve the site\n       smsite import FILE  import a status feed (CSV or JSON)");
-        return std::process::ExitCode::FAILURE;
-    }
-    // The status database: created and migrated, with demo data when empty. If it cannot be
-    // opened the site still serves everything else; status lookups answer 503.
-    if let Err(e) = smsite::server::status_api::prepare().await {
-        tracing::error!("{e}");
-    }
-    let options = match smsite::server::config::leptos_options() {
-        Ok(options) => options,
+    let state = match AppState::new(config) {
+        Ok(s) => s,
         Err(e) => {
             tracing::error!("{e}");
-            return std::process::ExitCode::FAILURE;
+            return ExitCode::FAILURE;
         }
     };
-    let addr = options.site_addr;
-    let app = smsite::server::app_router(options);
+    let config = state.config.clone();
+    // The database: migrated, its key checked, the demo loaded when empty. If it does not answer
+    // the site still starts (guides need no database) and the lookup answers 503 until it does.
+    match state.store.ready().await {
+        Err(e @ StoreError::KeyMismatch { .. }) => {
+            tracing::error!("{e}");
+            return ExitCode::FAILURE;
+        }
+        Err(e) => tracing::error!(
+            "status database {} not ready, status lookups answer 503 until it is: {e}",
+            config.database.describe()
+        ),
+        Ok(()) if config.demo_data => {
+            let today = smsite::server::api::today_in_baku();
+            if let Err(e) = demo_data::load_if_empty(&state.store, today).await {
+                tracing::error!("demo data: {e}");
+            }
+        }
+        Ok(()) => {}
+    }
+    // Expired counters are deleted once a minute, by every instance (deleting twice is harmless).
+    let sweeper = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            let now = smsite::server::limits::unix_now();
+            if let Err(e) = sweeper
+                .store
+                .expire_counters(now, sweeper.limits.longest())
+                .await
+            {
+                tracing::warn!("expiring counters: {e}");
+            }
+        }
+    });
+    if let Some(addr) = config.metrics_addr {
+        match tokio::net::TcpListener::bind(addr).await {
+            Ok(listener) => {
+                tracing::info!("metrics on http://{addr}/metrics");
+                tokio::spawn(serve::serve_metrics(listener, state.metrics.clone()));
+            }
+            Err(e) => {
+                tracing::error!("cannot listen on SMSITE_METRICS_ADDR={addr}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let addr = config.leptos.site_addr;
     let listener = match tokio::net::TcpListener::bind(&addr).await {
         Ok(listener) => listener,
         Err(e) => {
             tracing::error!("cannot listen on {addr}: {e}");
-            return std::process::ExitCode::FAILURE;
+            return ExitCode::FAILURE;
         }
     };
     tracing::info!("listening on http://{addr}");
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    if let Err(e) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-    {
-        tracing::error!("server error: {e}");
-        return std::process::ExitCode::FAILURE;
-    }
-    std::process::ExitCode::SUCCESS
+    let limits = serve::Limits {
+        header_timeout: config.header_timeout,
+        drain: config.drain,
+    };
+    let app = smsite::server::app_router(state);
+    serve::serve(listener, app, limits, serve::shutdown_signal()).await;
+    ExitCode::SUCCESS
 }
 
+/// `smsite import FILE`: a status feed (CSV or JSON) in one transaction, into the database
+/// `SMSITE_DATABASE` names, with the key `SMSITE_HMAC_SECRET` (refused if the database was
+/// filled with another).
 #[cfg(feature = "ssr")]
-async fn import(path: &str) -> std::process::ExitCode {
+async fn import(config: &smsite::server::config::Config, path: &str) -> std::process::ExitCode {
+    use std::process::ExitCode;
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
             tracing::error!("{path}: {e}");
-            return std::process::ExitCode::FAILURE;
+            return ExitCode::FAILURE;
         }
     };
     let rows = match smsite::server::feed::parse(&text) {
         Ok(rows) => rows,
         Err(e) => {
             tracing::error!("{path}: {e}; nothing was imported");
-            return std::process::ExitCode::FAILURE;
+            return ExitCode::FAILURE;
         }
     };
-    let Some(store) = smsite::server::status_api::store().await else {
-        return std::process::ExitCode::FAILURE;
-    };
+    let store =
+        match smsite::server::db::Store::open(&config.database, config.secret.as_bytes()).await {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(
+                    "status database {}: {e}; nothing was imported",
+                    config.database.describe()
+                );
+                return ExitCode::FAILURE;
+            }
+        };
     match store.import(&rows).await {
         Ok(r) => {
             tracing::info!(
@@ -108,34 +189,13 @@ async fn import(path: &str) -> std::process::ExitCode {
                 new_events = r.new_events,
                 "{path}: imported"
             );
-            std::process::ExitCode::SUCCESS
+            ExitCode::SUCCESS
         }
         Err(e) => {
             tracing::error!("{path}: {e}; nothing was imported");
-            std::process::ExitCode::FAILURE
+            ExitCode::FAILURE
         }
     }
-}
-
-/// Resolves on Ctrl-C or SIGTERM; axum then finishes the requests in flight before exiting.
-#[cfg(feature = "ssr")]
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
-    }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -2,6 +2,8 @@
 //! field; nothing gives a 5xx.
 #![cfg(feature = "ssr")]
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -9,11 +11,7 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 fn app() -> axum::Router {
-    static APP: std::sync::OnceLock<axum::Router> = std::sync::OnceLock::new();
-    APP.get_or_init(|| {
-        smsite::server::app_router(smsite::server::config::leptos_options().unwrap())
-    })
-    .clone()
+    common::site()
 }
 
 async fn post(body: &str) -> (StatusCode, Value) {

@@ -95,6 +95,20 @@ fn a_guide_missing_a_part_is_named() {
 }
 
 #[test]
+fn a_link_with_a_script_scheme_is_named() {
+    let problems = problems_after("scheme", |dir| {
+        rewrite(dir, "en/procedures/registration.md", |t| {
+            format!("{t}\n\nSee [the form](javascript:alert(1)).\n")
+        })
+    });
+    assert_named(
+        &problems,
+        "en/procedures/registration.md",
+        "javascript:alert(1)",
+    );
+}
+
+#[test]
 fn a_journey_linking_an_unknown_guide_is_named() {
     let problems = problems_after("journey", |dir| {
         rewrite(dir, "en/journeys/first-90-days.toml", |t| {

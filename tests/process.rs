@@ -3,102 +3,18 @@
 //! --release --precompress`, as the test command does).
 #![cfg(feature = "ssr")]
 
+mod common;
+
+use common::Server;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(port: u16) -> Server {
-        let dir =
-            std::env::temp_dir().join(format!("smsite-process-{}-{port}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_smsite"))
-            .env("SMSITE_DATABASE", dir.join("status.sqlite3"))
-            .env("SMSITE_STATUS_LIMIT", "1000")
-            .env(
-                "SMSITE_CONTENT_DIR",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/content"),
-            )
-            .env(
-                "LEPTOS_SITE_ROOT",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/target/site"),
-            )
-            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start smsite");
-        let server = Server { child, port };
-        for _ in 0..100 {
-            if server.request("GET /healthz HTTP/1.0\r\n\r\n").is_some() {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!("the server did not start on port {port}");
-    }
-
-    fn connect(&self) -> Option<TcpStream> {
-        let stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .ok()?;
-        Some(stream)
-    }
-
-    /// One whole request written at once; the whole response (the server closes after it).
-    fn request(&self, text: &str) -> Option<String> {
-        let mut stream = self.connect()?;
-        stream.write_all(text.as_bytes()).ok()?;
-        let mut out = Vec::new();
-        stream.read_to_end(&mut out).ok()?;
-        Some(String::from_utf8_lossy(&out).into_owned())
-    }
-
-    fn terminate(&self) {
-        let ok = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .expect("kill")
-            .success();
-        assert!(ok, "could not send SIGTERM");
-    }
-
-    /// Waits for the process to exit by itself; kills it after `limit`.
-    fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Some(status);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        None
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn port(offset: u16) -> u16 {
-    4000 + (std::process::id() % 2000) as u16 + offset
-}
 
 /// Requests still arriving when SIGTERM comes (slow uploads of a status lookup, body half sent)
 /// are all answered in full; new connections are refused; the process then exits cleanly.
 #[test]
 fn sigterm_finishes_the_requests_in_flight() {
-    let mut server = Server::start(port(31));
+    let mut server = Server::start(31, &[]).expect("start");
     let body = r#"{"number":"EX-2026-900008-A","date_of_birth":"1999-03-15"}"#;
     let (first, rest) = body.split_at(20);
     let mut slow: Vec<TcpStream> = (0..6)
@@ -155,7 +71,7 @@ fn site_files_are_hashed_compressed_and_immutable() {
         "{} is missing: build with `cargo leptos build --release --precompress` first",
         hash_file.display()
     );
-    let server = Server::start(port(32));
+    let server = Server::start(32, &[]).expect("start");
     let page = server
         .request("GET /en/ HTTP/1.0\r\nHost: localhost\r\n\r\n")
         .unwrap();
@@ -188,4 +104,65 @@ fn site_files_are_hashed_compressed_and_immutable() {
         );
         assert!(head.contains("content-encoding: br"), "{file}: {head}");
     }
+}
+
+/// A client that sends its headers slowly (a byte at a time, never finishing) is cut off within
+/// the header timeout, while a normal request on another connection is answered.
+#[test]
+fn a_slow_header_connection_is_closed_within_the_header_timeout() {
+    let server = Server::start(33, &[("SMSITE_HEADER_TIMEOUT", "2")]).expect("start");
+    let mut slow = server.connect().expect("connect");
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let start = Instant::now();
+    slow.write_all(b"GET /en/ HTTP/1.1\r\nHost: localhost\r\n")
+        .unwrap();
+    let mut closed = false;
+    while start.elapsed() < Duration::from_secs(8) {
+        if slow.write_all(b"X-Slow: a\r\n").is_err() {
+            closed = true;
+            break;
+        }
+        let ok = server
+            .request("GET /healthz HTTP/1.0\r\n\r\n")
+            .unwrap_or_default();
+        assert!(ok.starts_with("HTTP/1.0 200"), "{ok}");
+        let mut byte = [0u8; 1];
+        slow.set_read_timeout(Some(Duration::from_millis(500)))
+            .unwrap();
+        match slow.read(&mut byte) {
+            // Closed (0 bytes), or a 408 answer before closing.
+            Ok(_) => {
+                closed = true;
+                break;
+            }
+            Err(e)
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(_) => {
+                closed = true;
+                break;
+            }
+        }
+    }
+    let took = start.elapsed();
+    assert!(closed, "the slow connection was still open after {took:?}");
+    assert!(took < Duration::from_secs(5), "closed only after {took:?}");
+}
+
+/// `SMSITE_ENV=production` refuses the development key and the demo data, in one line each.
+#[test]
+fn production_refuses_the_development_key_and_demo_data() {
+    let (ok, log) = common::run(&[], &[("SMSITE_ENV", "production")]);
+    assert!(!ok);
+    assert!(log.contains("SMSITE_HMAC_SECRET"), "{log}");
+    let (ok, log) = common::run(
+        &[],
+        &[
+            ("SMSITE_ENV", "production"),
+            ("SMSITE_HMAC_SECRET", "a real key"),
+        ],
+    );
+    assert!(!ok);
+    assert!(log.contains("SMSITE_DEMO_DATA=0"), "{log}");
 }

@@ -1,6 +1,8 @@
 //! Every route of the running app, in process: status, language, direction, alternates, titles.
 #![cfg(feature = "ssr")]
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
@@ -14,15 +16,8 @@ struct Page {
     body: String,
 }
 
-/// One router for the whole test binary, as in the server: generating Leptos's route list while
-/// other tests render pages (one router per request) made those renders wait forever.
 fn app() -> axum::Router {
-    static APP: std::sync::OnceLock<axum::Router> = std::sync::OnceLock::new();
-    APP.get_or_init(|| {
-        let options = smsite::server::config::leptos_options().expect("configuration");
-        smsite::server::app_router(options)
-    })
-    .clone()
+    common::site()
 }
 
 async fn get(path: &str, headers: &[(&str, &str)]) -> Page {

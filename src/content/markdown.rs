@@ -11,6 +11,26 @@ pub struct Rendered {
     pub plain: String,
 }
 
+/// Whether a link target may appear on a page: http, https, mailto, tel, or a link within the
+/// site (`/en/x`, `#part`, `x`). Anything else (`javascript:`, `data:`, `//other.host`) is
+/// refused by the content check.
+pub fn allowed_link(target: &str) -> bool {
+    let target = target.trim();
+    if target.starts_with("//") || target.starts_with("/\\") {
+        return false;
+    }
+    // A scheme is letters, digits, `+ - .` before the first `:`, and comes before any `/ ? #`.
+    let scheme_end = target.find(':');
+    let path_start = target.find(['/', '?', '#']);
+    match scheme_end {
+        Some(end) if path_start.is_none_or(|p| end < p) => {
+            let scheme = target[..end].to_ascii_lowercase();
+            ["http", "https", "mailto", "tel"].contains(&scheme.as_str())
+        }
+        _ => true,
+    }
+}
+
 pub fn render(markdown: &str) -> Rendered {
     let options = Options::ENABLE_TABLES | Options::ENABLE_GFM | Options::ENABLE_SMART_PUNCTUATION;
     let mut h2 = Vec::new();
@@ -73,6 +93,34 @@ pub fn render(markdown: &str) -> Rendered {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_safe_link_schemes_are_allowed() {
+        use super::allowed_link;
+        for ok in [
+            "https://e-gov.az",
+            "http://x.az/a",
+            "mailto:info@migration.gov.az",
+            "tel:+994919",
+            "/en/check",
+            "#fees",
+            "fees",
+            "?q=1",
+            "a/b:c",
+        ] {
+            assert!(allowed_link(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " data:text/html,x",
+            "vbscript:x",
+            "//evil.example/x",
+            "file:///etc/passwd",
+        ] {
+            assert!(!allowed_link(bad), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -856,7 +856,16 @@ fn read_markdown<F: for<'de> Deserialize<'de>>(
         }
     };
     match toml::from_str::<F>(front) {
-        Ok(f) => Some((f, markdown::render(body))),
+        Ok(f) => {
+            let rendered = markdown::render(body);
+            for link in rendered.links.iter().filter(|l| !markdown::allowed_link(l)) {
+                errors.push(format!(
+                    "{}: link `{link}`: only http, https, mailto, tel and links within the site are allowed",
+                    path.display()
+                ));
+            }
+            Some((f, rendered))
+        }
         Err(e) => {
             errors.push(format!("{}: front matter: {}", path.display(), e.message()));
             None

@@ -28,13 +28,17 @@ pub async fn root(headers: HeaderMap) -> Response {
 
 /// A permanent redirect to the canonical form of a path, if it is not canonical:
 /// `/en` → `/en/` (the locale's home) and `/en/contact/` → `/en/contact`.
+/// `//en/x` (extra slashes at the start) → `/en/x`.
 pub fn canonical_redirect(uri: &Uri) -> Option<Response> {
-    let path = uri.path();
+    // One leading slash: `//en` as a Location would be another host (protocol-relative).
+    let path = format!("/{}", uri.path().trim_start_matches(['/', '\\']));
+    let path = path.as_str();
     let target = match locale::from_path(path) {
         Some(l) if path.len() == 1 + l.len() => format!("{path}/"),
         Some(l) if path.len() > 2 + l.len() && path.ends_with('/') => {
             path.trim_end_matches('/').to_string()
         }
+        Some(_) if path != uri.path() => path.to_string(),
         _ => return None,
     };
     let target = match uri.query() {
@@ -65,11 +69,14 @@ pub fn new_locale_cookie(path: &str, request: &HeaderMap) -> Option<HeaderValue>
     if cookie_value(request, LOCALE_COOKIE) == Some(page_locale) {
         return None;
     }
-    HeaderValue::from_str(&locale::cookie(page_locale)).ok()
+    let secure = crate::components::page_meta::PUBLIC_ORIGIN.starts_with("https://");
+    HeaderValue::from_str(&locale::cookie(page_locale, secure)).ok()
 }
 
 fn redirect(status: StatusCode, target: &str) -> Response {
-    match HeaderValue::from_str(target) {
+    // Only ever a path on this site: never `//host` or `/\host`, which browsers read as a host.
+    let target = format!("/{}", target.trim_start_matches(['/', '\\']));
+    match HeaderValue::from_str(&target) {
         Ok(location) => (status, [(header::LOCATION, location)]).into_response(),
         // Only reachable with a path that is not a valid header value; say no rather than panic.
         Err(_) => StatusCode::BAD_REQUEST.into_response(),
@@ -114,5 +121,10 @@ mod tests {
         assert_eq!(to("/az/"), None);
         assert_eq!(to("/az/contact"), None);
         assert_eq!(to("/pkg/smsite.js"), None);
+        // Never a protocol-relative Location (another host).
+        assert_eq!(to("//en/").as_deref(), Some("/en/"));
+        assert_eq!(to("//en").as_deref(), Some("/en/"));
+        assert_eq!(to("///evil.example/en/").as_deref(), None);
+        assert_eq!(to("//en/contact").as_deref(), Some("/en/contact"));
     }
 }

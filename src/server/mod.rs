@@ -1,17 +1,26 @@
 //! Server-only code (the `ssr` feature): configuration, the axum router, redirects.
 pub mod api;
 pub mod caching;
+pub mod client_addr;
 pub mod config;
+pub mod db;
+pub mod demo_data;
+pub mod error;
 pub mod feed;
+pub mod guards;
 pub mod html_tidy;
+pub mod limits;
 pub mod locale_redirect;
+pub mod lookup;
+pub mod metrics;
 pub mod nav_script;
 pub mod page_cache;
-pub mod rate_limit;
 pub mod request_log;
 pub mod router;
 pub mod security;
 pub mod seo;
+pub mod serve;
+pub mod state;
 pub mod status_api;
 pub mod status_page;
 pub mod status_store;

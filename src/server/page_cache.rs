@@ -63,15 +63,6 @@ impl PageCache {
         })
     }
 
-    /// `SMSITE_PAGE_CACHE_SECONDS` (default 60; 0 turns the cache off).
-    pub fn from_env() -> Arc<PageCache> {
-        let seconds = std::env::var("SMSITE_PAGE_CACHE_SECONDS")
-            .ok()
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(60);
-        Self::new(Duration::from_secs(seconds))
-    }
-
     /// The kept page to send for `key`, if any. Past its time, one caller gets `None` (and renders
     /// it again); the others get the old copy until the new one is kept, for at most one more
     /// `ttl`.

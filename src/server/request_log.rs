@@ -2,6 +2,7 @@
 //! query, which holds checker answers), the status and the time are logged: no personal data.
 use axum::body::Body;
 use axum::http::{HeaderName, HeaderValue, Request, Response};
+use axum::middleware::Next;
 use axum::Router;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -46,9 +47,27 @@ impl MakeRequestId for ProcessIds {
     }
 }
 
+/// A request id from outside is kept only if it looks like one: `[A-Za-z0-9._-]{1,64}`. Anything
+/// else (a long text, a forged log line) is replaced by a new id before it is logged or echoed.
+pub fn valid_request_id(id: &[u8]) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+async fn drop_bad_request_id(mut request: Request<Body>, next: Next) -> Response<Body> {
+    let ids = request.headers().get_all(&REQUEST_ID);
+    let keep = ids.iter().count() == 1 && ids.iter().all(|v| valid_request_id(v.as_bytes()));
+    if !keep {
+        request.headers_mut().remove(&REQUEST_ID);
+    }
+    next.run(request).await
+}
+
 /// Wraps the router: an `x-request-id` (kept from a proxy in front, or a new one) is on the
 /// request, in every log line of its span, and on the response.
-pub fn layer(router: Router) -> Router {
+pub fn layer<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request<Body>| {
             let id = request
@@ -75,4 +94,20 @@ pub fn layer(router: Router) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(trace)
         .layer(SetRequestIdLayer::new(REQUEST_ID, ProcessIds::new()))
+        .layer(axum::middleware::from_fn(drop_bad_request_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_request_id;
+
+    #[test]
+    fn request_ids_are_short_and_plain() {
+        assert!(valid_request_id(b"abc-123_x.y"));
+        assert!(valid_request_id(&[b'a'; 64]));
+        assert!(!valid_request_id(&[b'a'; 65]));
+        assert!(!valid_request_id(b""));
+        assert!(!valid_request_id(b"id\nforged line"));
+        assert!(!valid_request_id(b"a b"));
+    }
 }

@@ -1,23 +1,25 @@
 //! The axum application: redirects, the Leptos pages, static files, and the 404 page.
+use super::config::BODY_LIMIT;
+use super::state::AppState;
 use super::{
-    api, caching, html_tidy, locale_redirect, nav_script, page_cache, request_log, security, seo,
-    status_api, status_page,
+    api, caching, guards, html_tidy, locale_redirect, metrics, nav_script, page_cache, request_log,
+    security, seo, status_api, status_page,
 };
 use crate::app::{shell, App};
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use leptos::config::LeptosOptions;
 use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::limit::RequestBodyLimitLayer;
 
-pub fn app_router(options: LeptosOptions) -> Router {
+pub fn app_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let pages = page_cache::PageCache::from_env();
+    let options = state.leptos.clone();
     let router = Router::new()
         .route("/", get(locale_redirect::root))
         .route("/sitemap.xml", get(seo::sitemap))
@@ -28,16 +30,17 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .route("/api/v1/openapi.json", get(openapi))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics_on_site_port))
         .route("/{lang}/check/{flow}/calendar.ics", get(api::calendar))
         .route("/{lang}/status", post(status_page::form))
-        .leptos_routes(&options, routes, {
+        .leptos_routes(&state, routes, {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback(fallback)
         .layer(axum::middleware::from_fn(html_tidy::layer))
         .layer(axum::middleware::from_fn_with_state(
-            pages.clone(),
+            state.clone(),
             page_cache::store,
         ))
         .layer(axum::middleware::from_fn(locale_redirect::remember_locale))
@@ -50,16 +53,31 @@ pub fn app_router(options: LeptosOptions) -> Router {
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         // Kept pages are sent from here, past the layers above (it adds what they would).
         .layer(axum::middleware::from_fn_with_state(
-            pages,
+            state.clone(),
             page_cache::serve,
         ))
-        .with_state(options);
-    request_log::layer(router)
+        .layer(axum::middleware::from_fn(guards::json_only))
+        .layer(axum::middleware::from_fn(guards::same_site_forms))
+        // Every body, chunked or not, stops at the limit: 413.
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guards::time_limit,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guards::shed_load,
+        ));
+    request_log::layer(router).with_state(state)
 }
 
 /// Anything the page routes do not match: a canonical-form redirect, a static file from the site
 /// root, or the app's localized 404 page (with status 404).
-async fn fallback(uri: Uri, state: State<LeptosOptions>, request: Request<Body>) -> Response {
+async fn fallback(uri: Uri, state: State<AppState>, request: Request<Body>) -> Response {
     if let Some(redirect) = locale_redirect::canonical_redirect(&uri) {
         return redirect;
     }
@@ -110,13 +128,24 @@ async fn healthz() -> Response {
     ([(axum::http::header::CACHE_CONTROL, "no-store")], "ok\n").into_response()
 }
 
+/// `GET /metrics` on the site's port: only with `SMSITE_METRICS_TOKEN` as a bearer token;
+/// otherwise the site's 404 page, as for any unknown address.
+async fn metrics_on_site_port(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+    request: Request<Body>,
+) -> Response {
+    match state.config.metrics_token.as_deref() {
+        Some(token) if metrics::authorized(&headers, token) => metrics::respond(&state.metrics),
+        _ => fallback(uri, State(state), request).await,
+    }
+}
+
 /// `GET /readyz`: ready for traffic: the status database answers. 503 otherwise (the guides
 /// still work then, but a load balancer should know the lookup does not).
-async fn readyz() -> Response {
-    let database = match status_api::store().await {
-        Some(store) => store.ping().await,
-        None => false,
-    };
+async fn readyz(State(state): State<AppState>) -> Response {
+    let database = state.store.ping().await;
     let status = if database {
         StatusCode::OK
     } else {

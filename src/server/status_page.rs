@@ -1,6 +1,8 @@
 //! `POST /{lang}/status`: the status form sent without JavaScript. The lookup runs here and the
 //! page is rendered with its answer; the number and date of birth stay in the request body.
-use super::status_api::{client_of, lookup, Lookup};
+use super::client_addr::client_of;
+use super::lookup::{lookup, Lookup};
+use super::state::AppState;
 use crate::app::shell;
 use crate::pages::status::PostedLookup;
 use crate::status::reply::{FormMessage, Typed};
@@ -8,12 +10,12 @@ use axum::body::Body;
 use axum::extract::{Form, FromRequest, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
-use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 
-pub async fn form(State(options): State<LeptosOptions>, request: Request<Body>) -> Response {
+pub async fn form(State(state): State<AppState>, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
-    let client = client_of(&parts);
+    let client = client_of(&parts, state.config.trusted_proxies);
+    let options = state.leptos.clone();
     // `/xx/status` is the 404 page: render it as such, without a lookup (and without a try).
     let lang = parts
         .uri
@@ -47,7 +49,7 @@ pub async fn form(State(options): State<LeptosOptions>, request: Request<Body>) 
     };
     let mut retry_after = None;
     let result = if known {
-        lookup(&typed.number, &typed.date_of_birth(), client).await
+        lookup(&state, &typed.number, &typed.date_of_birth(), client).await
     } else {
         Lookup::NotFound
     };
@@ -62,7 +64,10 @@ pub async fn form(State(options): State<LeptosOptions>, request: Request<Body>) 
             retry_after = Some(wait);
             Err(FormMessage::TooManyRequests)
         }
-        Lookup::Unavailable => Err(FormMessage::Unavailable),
+        Lookup::Unavailable => {
+            retry_after = Some(super::error::RETRY_UNAVAILABLE);
+            Err(FormMessage::Unavailable)
+        }
     };
     let status = match &view {
         Err(FormMessage::TooManyRequests) => StatusCode::TOO_MANY_REQUESTS,

@@ -1,14 +1,11 @@
-//! The status database: every SQL statement of the application status lookup is here, so another
-//! backend (PostgreSQL) replaces this module and nothing else. SQLite by default: one file,
-//! created with its migrations on start-up.
+//! The applications and their events: every SQL statement of the status lookup and the import.
+use super::db::{Store, StoreError};
 use crate::dates::Date;
 use crate::status::number::{ApplicationNumber, Procedure};
 use crate::status::reply::{Event, Note, Status};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
-use sqlx::{Row, SqlitePool};
-use std::path::Path;
+use sqlx::Row;
 
 /// One line of a status feed: an event of an application.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,55 +50,22 @@ impl std::fmt::Display for ImportError {
     }
 }
 
-#[derive(Clone)]
-pub struct StatusStore {
-    pool: SqlitePool,
-    secret: Vec<u8>,
-}
-
-impl StatusStore {
-    /// Opens (creating if needed) the database file and brings its tables up to date.
-    pub async fn open(path: &Path, secret: &[u8]) -> Result<StatusStore, sqlx::Error> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
-        }
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true)
-            .busy_timeout(std::time::Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(StatusStore {
-            pool,
-            secret: secret.to_vec(),
-        })
-    }
-
+impl Store {
     /// The keyed hash that stands for "this number with this date of birth".
     fn identity(&self, number: &ApplicationNumber, date_of_birth: Date) -> Hmac<Sha256> {
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(&self.secret).expect("HMAC takes a key of any length");
+        let mut mac = self.mac();
         mac.update(number.compact().as_bytes());
         mac.update(b"|");
         mac.update(date_of_birth.iso().as_bytes());
         mac
     }
 
-    /// Whether the database answers (for readiness checks).
-    pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
-    }
-
-    pub async fn count(&self) -> Result<i64, sqlx::Error> {
-        sqlx::query("SELECT COUNT(*) FROM applications")
+    pub async fn count(&self) -> Result<i64, StoreError> {
+        self.ready().await?;
+        Ok(sqlx::query("SELECT COUNT(*) FROM applications")
             .fetch_one(&self.pool)
-            .await
-            .map(|r| r.get(0))
+            .await?
+            .get(0))
     }
 
     /// The application, only if the date of birth is the one it was filed with. An unknown
@@ -110,12 +74,14 @@ impl StatusStore {
         &self,
         number: &ApplicationNumber,
         date_of_birth: Date,
-    ) -> Result<Option<Application>, sqlx::Error> {
-        let row =
-            sqlx::query("SELECT identity, procedure, submitted FROM applications WHERE number = ?")
-                .bind(number.compact())
-                .fetch_optional(&self.pool)
-                .await?;
+    ) -> Result<Option<Application>, StoreError> {
+        self.ready().await?;
+        let row = sqlx::query(
+            "SELECT identity, procedure, submitted FROM applications WHERE number = $1",
+        )
+        .bind(number.compact())
+        .fetch_optional(&self.pool)
+        .await?;
         let mac = self.identity(number, date_of_birth);
         let Some(row) = row else {
             // Same hashing work as a real comparison, so timing does not tell numbers apart.
@@ -128,18 +94,20 @@ impl StatusStore {
         }
         let procedure: String = row.get("procedure");
         let submitted: String = row.get("submitted");
-        let events =
-            sqlx::query("SELECT date, status, note FROM events WHERE number = ? ORDER BY date, id")
-                .bind(number.compact())
-                .fetch_all(&self.pool)
-                .await?;
+        let events = sqlx::query(
+            "SELECT date, status, note FROM events WHERE number = $1 ORDER BY date, id",
+        )
+        .bind(number.compact())
+        .fetch_all(&self.pool)
+        .await?;
         let timeline = events
             .iter()
             .filter_map(|e| {
                 let note: String = e.get("note");
+                let status: String = e.get("status");
                 Some(Event {
                     date: e.get("date"),
-                    status: Status::from_name(e.get::<&str, _>("status"))?,
+                    status: Status::from_name(&status)?,
                     note: Note::from_name(&note),
                 })
             })
@@ -163,7 +131,18 @@ impl StatusStore {
                 reason: format!("database error: {e}"),
             }
         };
+        self.ready().await.map_err(|e| ImportError {
+            line: 0,
+            reason: e.to_string(),
+        })?;
         let mut tx = self.pool.begin().await.map_err(db_error(0))?;
+        // Write first, so the transaction holds the write lock from its start: SQLite cannot
+        // wait for a reader's transaction to become a writer (it answers "database is locked"
+        // at once), but waits for this. Imports also run one at a time on PostgreSQL.
+        sqlx::query("UPDATE settings SET value = value WHERE name = 'hmac_key_fingerprint'")
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error(0))?;
         let mut report = ImportReport::default();
         for (line, row) in rows {
             let line = *line;
@@ -174,7 +153,7 @@ impl StatusStore {
                 .into_bytes()
                 .to_vec();
             let existing = sqlx::query(
-                "SELECT identity, procedure, submitted FROM applications WHERE number = ?",
+                "SELECT identity, procedure, submitted FROM applications WHERE number = $1",
             )
             .bind(row.number.compact())
             .fetch_optional(&mut *tx)
@@ -205,7 +184,7 @@ impl StatusStore {
                 }
                 None => {
                     sqlx::query(
-                        "INSERT INTO applications (number, identity, procedure, submitted) VALUES (?, ?, ?, ?)",
+                        "INSERT INTO applications (number, identity, procedure, submitted) VALUES ($1, $2, $3, $4)",
                     )
                     .bind(row.number.compact())
                     .bind(identity)
@@ -218,7 +197,7 @@ impl StatusStore {
                 }
             }
             let added = sqlx::query(
-                "INSERT OR IGNORE INTO events (number, date, status, note) VALUES (?, ?, ?, ?)",
+                "INSERT INTO events (number, date, status, note) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
             )
             .bind(row.number.compact())
             .bind(row.date.iso())

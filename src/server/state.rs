@@ -1,0 +1,60 @@
+//! The server's state, built once in `main` (or a test) from the `Config` and handed to every
+//! handler through axum's `State`.
+use super::config::Config;
+use super::db::Store;
+use super::limits::Limits;
+use super::metrics::Metrics;
+use super::page_cache::PageCache;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub leptos: LeptosOptions,
+    /// The status data and the shared counters.
+    pub store: Store,
+    pub limits: Limits,
+    pub metrics: Metrics,
+    pub pages: Arc<PageCache>,
+    /// Requests handled at once (`SMSITE_MAX_CONCURRENCY`).
+    pub in_flight: Arc<Semaphore>,
+}
+
+impl AppState {
+    /// Everything but the database's connections, which are made when first needed (so a
+    /// database that is down does not stop the guides from being served).
+    pub fn new(config: Config) -> Result<AppState, String> {
+        let store = Store::new(&config.database, config.secret.as_bytes())
+            .map_err(|e| format!("SMSITE_DATABASE={}: {e}", config.database.describe()))?;
+        Ok(AppState {
+            leptos: config.leptos.clone(),
+            limits: Limits::from_config(&config),
+            metrics: Metrics::new(),
+            pages: PageCache::new(config.page_cache),
+            in_flight: Arc::new(Semaphore::new(config.max_concurrency)),
+            store,
+            config: Arc::new(config),
+        })
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+impl FromRef<AppState> for Metrics {
+    fn from_ref(state: &AppState) -> Self {
+        state.metrics.clone()
+    }
+}
+
+impl FromRef<AppState> for Arc<PageCache> {
+    fn from_ref(state: &AppState) -> Self {
+        state.pages.clone()
+    }
+}
