@@ -7,6 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 CARGO_LEPTOS_VERSION=0.3.11
+CARGO_DENY_VERSION=0.20.2
 # Must equal the wasm-bindgen crate pinned in Cargo.toml (checked below).
 WASM_BINDGEN_VERSION=0.2.130
 
@@ -86,6 +87,11 @@ if ! cargo-leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   # does): without them it installs in about half the time.
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     tool_install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+if ! cargo-deny --version 2>/dev/null | grep -q "$CARGO_DENY_VERSION"; then
+  say "installing cargo-deny $CARGO_DENY_VERSION (licences and sources check; a few minutes, once)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    tool_install cargo-deny --version "$CARGO_DENY_VERSION" --locked
 fi
 grep -q "wasm-bindgen = \"=$WASM_BINDGEN_VERSION\"" Cargo.toml || {
   say "Cargo.toml must pin wasm-bindgen = \"=$WASM_BINDGEN_VERSION\""; exit 1; }

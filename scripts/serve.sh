@@ -7,9 +7,10 @@ start_server() {
     echo "port $port is already in use by another server: stop it first"; return 1
   fi
   # A fresh status database with the demo applications for every run; many lookups allowed, as
-  # every browser test comes from the same address.
+  # every browser test comes from the same address and tries the same numbers.
   SMSITE_DATABASE="${SMSITE_DATABASE:-$(mktemp -d)/status.sqlite3}" \
   SMSITE_STATUS_LIMIT="${SMSITE_STATUS_LIMIT:-10000}" \
+  SMSITE_LOCKOUT_FAILURES="${SMSITE_LOCKOUT_FAILURES:-10000}" \
   LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}" \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   LEPTOS_ENV=PROD \

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 . scripts/env.sh
 . scripts/serve.sh
+. scripts/postgres.sh
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -19,13 +20,21 @@ step "lints (server and browser builds)"
 cargo clippy --release --no-default-features --features ssr --all-targets -- -D warnings
 cargo clippy --release --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
-step "cargo tests"
-cargo test --release --no-default-features --features ssr
+step "licences, banned and duplicate crates, sources (cargo-deny; advisories need GitHub: see README)"
+# Failures print in full; duplicates (warnings: several come with Leptos and sqlx) as one line each.
+deny_out="$(cargo deny --offline check licenses bans sources 2>&1)" || { echo "$deny_out"; exit 1; }
+grep -E '^warning\[duplicate\]|ok$' <<<"$deny_out" || true
+
+step "cargo tests, the store, API and limit tests on SQLite and on a throwaway PostgreSQL"
+trap 'pg_stop' EXIT
+pg_start
+SMSITE_TEST_POSTGRES="$PG_URL" cargo test --release --no-default-features --features ssr
+pg_stop
 
 step "browser tests (Playwright, /usr/bin/chromium)"
 port="${SMSITE_TEST_PORT:-3100}"
 log="$(mktemp)"
-trap 'stop_server; rm -f "$log"' EXIT
+trap 'stop_server; rm -f "$log"; pg_stop' EXIT
 start_server "$port" "$log"
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
 
@@ -42,6 +51,12 @@ scripts/tools/.venv/bin/st run "http://127.0.0.1:$port/api/v1/openapi.json" \
 step "load: wrk, 256 connections for 5 s over a mix of pages, no error of any kind"
 # A bounded version of bench/load.sh's 30 s run: it asserts errors, never a speed.
 DURATION=5s BASE_URL="http://127.0.0.1:$port" bash bench/load.sh
+
+step "cluster: PostgreSQL, three servers behind nginx; a kill, a rolling restart, a database outage"
+# bench/cluster.sh with 4-second phases: 0 failed requests in every phase, or it fails.
+SHORT=1 bash bench/cluster.sh >"$log.cluster" 2>&1 || { cat "$log.cluster"; exit 1; }
+sed -n '/^phase  /,/^cluster:/p' "$log.cluster"
+rm -f "$log.cluster"
 
 step "no personal data in the server's log"
 # The browser tests looked up the demo applications: their numbers and dates of birth must not

@@ -166,3 +166,28 @@ fn production_refuses_the_development_key_and_demo_data() {
     assert!(!ok);
     assert!(log.contains("SMSITE_DEMO_DATA=0"), "{log}");
 }
+
+/// `SMSITE_METRICS_ADDR`: the metrics on a listener of their own, in Prometheus's text format;
+/// the site's port does not serve them.
+#[test]
+fn metrics_are_served_on_their_own_address_only() {
+    let metrics_port = common::port(40);
+    let addr = format!("127.0.0.1:{metrics_port}");
+    let server = Server::start(34, &[("SMSITE_METRICS_ADDR", &addr)]).expect("start");
+    let page = server.send("GET", "/en/", "").unwrap_or_default();
+    assert!(page.starts_with("HTTP/1.0 200"));
+    let on_site = server.send("GET", "/metrics", "").unwrap_or_default();
+    assert!(on_site.starts_with("HTTP/1.0 404"), "{on_site:.200}");
+    let mut stream = TcpStream::connect(&addr).expect("the metrics listener");
+    stream
+        .write_all(b"GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).unwrap();
+    assert!(text.starts_with("HTTP/1.0 200"), "{text:.200}");
+    assert!(
+        text.contains("smsite_http_requests_total{route=\"/{lang}")
+            && text.contains("status=\"200\"} 1"),
+        "{text}"
+    );
+}
