@@ -72,6 +72,9 @@ impl Store {
                     if conn.backend_name() == "SQLite" {
                         // Readers do not wait for the writer; a writer waits for another.
                         conn.execute("PRAGMA journal_mode = WAL").await?;
+                        // Every lookup writes a counter: no fsync per commit (WAL stays consistent;
+                        // a power cut may lose the last commits, never corrupt the file).
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
                         conn.execute("PRAGMA busy_timeout = 5000").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                     }

@@ -7,41 +7,49 @@ use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// At `SMSITE_MAX_CONCURRENCY` requests in flight, the next is answered 503 + Retry-After at
-/// once: a queue without bound would only make every answer late.
-pub async fn shed_load(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// Every request, first: at `SMSITE_MAX_CONCURRENCY` requests in flight the next is answered
+/// 503 + Retry-After at once (a queue without bound would only make every answer late); one
+/// that takes longer than `SMSITE_REQUEST_TIMEOUT` is answered 503 and its work dropped; each is
+/// counted and timed for `/metrics`. One middleware, not three: each layer costs every request.
+pub async fn admit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Ok(_permit) = state.in_flight.clone().try_acquire_owned() else {
         state.metrics.shed.inc();
         return AppError::Overloaded.into_response();
     };
-    next.run(request).await
-}
-
-/// A request that takes longer than `SMSITE_REQUEST_TIMEOUT` is answered 503 and its work
-/// dropped.
-pub async fn time_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_string();
-    match tokio::time::timeout(state.config.request_timeout, next.run(request)).await {
+    let route = super::metrics::route_of(&request);
+    let start = std::time::Instant::now();
+    let response = match tokio::time::timeout(state.config.request_timeout, next.run(request)).await
+    {
         Ok(response) => response,
         Err(_) => {
-            tracing::warn!(path, "request timed out");
+            tracing::warn!(route, "request timed out");
             AppError::Overloaded.into_response()
         }
+    };
+    state
+        .metrics
+        .observe(route, response.status(), start.elapsed());
+    response
+}
+
+/// Posts only: JSON APIs take JSON, forms come from our own pages.
+pub async fn posts(request: Request, next: Next) -> Response {
+    if request.method() != Method::POST {
+        return next.run(request).await;
     }
+    if request.uri().path().starts_with("/api/") {
+        if !is_json(request.headers()) {
+            return AppError::UnsupportedMediaType.into_response();
+        }
+    } else if is_cross_site(request.headers()) {
+        tracing::info!(path = request.uri().path(), "cross-site form post refused");
+        return AppError::CrossSite.into_response();
+    }
+    next.run(request).await
 }
 
 /// The JSON APIs take JSON only (`application/json`, or a `+json` type): 415 otherwise, so a
 /// form or text/plain post from another site (which needs no CORS preflight) is refused.
-pub async fn json_only(request: Request, next: Next) -> Response {
-    if request.method() == Method::POST
-        && request.uri().path().starts_with("/api/")
-        && !is_json(request.headers())
-    {
-        return AppError::UnsupportedMediaType.into_response();
-    }
-    next.run(request).await
-}
-
 fn is_json(headers: &HeaderMap) -> bool {
     let Some(value) = headers
         .get(header::CONTENT_TYPE)
@@ -62,17 +70,6 @@ fn is_json(headers: &HeaderMap) -> bool {
 /// The status form without JavaScript is posted from our own page only: a browser says where a
 /// post comes from (`Sec-Fetch-Site`, `Origin`); another site's is refused with 403. Clients
 /// that send neither (curl, old browsers) are let through: they carry no visitor's session.
-pub async fn same_site_forms(request: Request, next: Next) -> Response {
-    if request.method() == Method::POST
-        && !request.uri().path().starts_with("/api/")
-        && is_cross_site(request.headers())
-    {
-        tracing::info!(path = request.uri().path(), "cross-site form post refused");
-        return AppError::CrossSite.into_response();
-    }
-    next.run(request).await
-}
-
 fn is_cross_site(headers: &HeaderMap) -> bool {
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
     // The browser's own word, which a page cannot forge; Origin for browsers without it.

@@ -1,9 +1,8 @@
 //! `/metrics` in Prometheus's text format, with the Prometheus project's own client crate.
 //! Not public: served on `SMSITE_METRICS_ADDR` only, or on the site's port to a request that
 //! carries `SMSITE_METRICS_TOKEN` as a bearer token; otherwise it is the site's 404.
-use axum::extract::{MatchedPath, Request, State};
-use axum::http::header;
-use axum::middleware::Next;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
@@ -11,17 +10,16 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 use std::sync::Arc;
-use std::time::Instant;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RouteStatus {
-    pub route: String,
+    pub route: &'static str,
     pub status: u16,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct Route {
-    pub route: String,
+    pub route: &'static str,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -124,30 +122,47 @@ impl Metrics {
     }
 }
 
-/// Middleware: counts and times every request under its route pattern (`/{lang}/status`), never
-/// its path (which would make one series per page and per typo).
-pub async fn track(State(metrics): State<Metrics>, request: Request, next: Next) -> Response {
-    let route = request
+/// The route pattern of a request (`/{lang}/status`), never its path (which would make one series
+/// per page and per typo).
+pub fn route_of(request: &Request) -> &'static str {
+    // Leptos's and our routes are a fixed set: interned once each, so a request allocates nothing.
+    static ROUTES: std::sync::OnceLock<std::sync::RwLock<std::collections::HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let Some(path) = request
         .extensions()
         .get::<MatchedPath>()
-        .map(|m| m.as_str().to_string())
-        .unwrap_or_else(|| "other".into());
-    let start = Instant::now();
-    let response = next.run(request).await;
-    metrics
-        .latency
-        .get_or_create(&Route {
-            route: route.clone(),
-        })
-        .observe(start.elapsed().as_secs_f64());
-    metrics
-        .requests
-        .get_or_create(&RouteStatus {
-            route,
-            status: response.status().as_u16(),
-        })
-        .inc();
-    response
+        .map(|m| m.as_str())
+    else {
+        return "other";
+    };
+    let routes = ROUTES.get_or_init(Default::default);
+    if let Some(known) = routes.read().ok().and_then(|r| r.get(path).copied()) {
+        return known;
+    }
+    let mut routes = routes.write().unwrap_or_else(|e| e.into_inner());
+    match routes.get(path) {
+        Some(known) => known,
+        None => {
+            let interned: &'static str = Box::leak(path.to_string().into_boxed_str());
+            routes.insert(interned);
+            interned
+        }
+    }
+}
+
+impl Metrics {
+    /// Counts and times one answered request.
+    pub fn observe(&self, route: &'static str, status: StatusCode, took: std::time::Duration) {
+        self.latency
+            .get_or_create(&Route { route })
+            .observe(took.as_secs_f64());
+        self.requests
+            .get_or_create(&RouteStatus {
+                route,
+                status: status.as_u16(),
+            })
+            .inc();
+    }
 }
 
 /// The exposition as a response.

@@ -56,21 +56,12 @@ pub fn app_router(state: AppState) -> Router {
             state.clone(),
             page_cache::serve,
         ))
-        .layer(axum::middleware::from_fn(guards::json_only))
-        .layer(axum::middleware::from_fn(guards::same_site_forms))
+        .layer(axum::middleware::from_fn(guards::posts))
         // Every body, chunked or not, stops at the limit: 413.
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            guards::time_limit,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            metrics::track,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            guards::shed_load,
+            guards::admit,
         ));
     request_log::layer(router).with_state(state)
 }
