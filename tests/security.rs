@@ -19,6 +19,7 @@ async fn app() -> axum::Router {
         let config = common::config(&[
             ("SMSITE_DATABASE", db.to_str().unwrap()),
             ("SMSITE_METRICS_TOKEN", TOKEN),
+            ("SMSITE_TRUSTED_PROXIES", "1"),
         ]);
         common::app("sqlite", config).await.router
     })
@@ -76,22 +77,49 @@ async fn a_request_id_is_echoed_only_when_it_looks_like_one() {
     }
 }
 
+/// One byte over 64 KiB is refused with 413, whether the length is announced or the body is
+/// streamed in chunks without one.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_3_mb_post_is_413() {
-    let body = vec![b'a'; 3 * 1024 * 1024];
+async fn a_body_over_64_kib_is_413() {
+    let size = 64 * 1024 + 1;
     for (path, content_type) in [
         ("/api/v1/applications/status", "application/json"),
         ("/api/v1/eligibility", "application/json"),
         ("/en/status", "application/x-www-form-urlencoded"),
     ] {
-        let request = Request::post(path)
+        let announced = Request::post(path)
             .header("content-type", content_type)
-            .header("content-length", body.len())
-            .body(Body::from(body.clone()))
+            .header("content-length", size)
+            .body(Body::from(vec![b'a'; size]))
             .unwrap();
-        let answer = send(&app().await, "10.9.0.2", request).await;
+        let answer = send(&app().await, "10.9.0.2", announced).await;
         assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{path}");
+        let chunks = (0..size.div_ceil(4096)).map(|_| Ok::<_, std::io::Error>(vec![b'a'; 4096]));
+        let streamed = Request::post(path)
+            .header("content-type", content_type)
+            .body(Body::from_stream(futures_util::stream::iter(chunks)))
+            .unwrap();
+        let answer = send(&app().await, "10.9.0.2", streamed).await;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{path}, streamed");
     }
+}
+
+/// Behind one trusted proxy the client is the entry the proxy appended: what a client writes
+/// before it changes nothing, so the 31st lookup is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_cannot_choose_its_address_behind_the_proxy() {
+    let body = r#"{"number":"TR-2026-900001-I","date_of_birth":"1990-04-12"}"#;
+    let mut statuses = Vec::new();
+    for i in 0..31 {
+        let mut request = common::post_json("/api/v1/applications/status", body);
+        request.headers_mut().insert(
+            "x-forwarded-for",
+            format!("192.0.2.{i}, 198.51.100.7").parse().unwrap(),
+        );
+        statuses.push(send(&app().await, "10.9.1.1", request).await.status);
+    }
+    assert!(statuses[..30].iter().all(|s| *s == StatusCode::OK), "{statuses:?}");
+    assert_eq!(statuses[30], StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

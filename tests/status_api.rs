@@ -320,6 +320,34 @@ fn failed_lookups_lock_a_number_whichever_addresses_try() {
     });
 }
 
+/// Fifty wrong dates of birth at once for one number: each try is counted before its lookup, so
+/// no more than the allowed five get as far as the database.
+#[test]
+fn concurrent_tries_cannot_outrun_the_lockout() {
+    common::block_on(async {
+        for (first, second) in apps().await {
+            let number = ApplicationNumber::new(Procedure::Registration, 2026, 900_201).display();
+            let tries = (0..50u32).map(|i| {
+                let app = if i % 2 == 0 { first } else { second };
+                let dob = smsite::dates::Date::new(1970, 1, 1).add_days(i64::from(i)).iso();
+                let number = number.clone();
+                async move {
+                    common::lookup(&app.router, &format!("10.11.{i}.1"), &number, &dob)
+                        .await
+                        .status
+                }
+            });
+            let statuses = futures_util::future::join_all(tries).await;
+            let misses = statuses.iter().filter(|s| **s == StatusCode::NOT_FOUND).count();
+            let refused = statuses
+                .iter()
+                .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+                .count();
+            assert_eq!((misses, refused), (5, 45), "{}: {statuses:?}", first.backend);
+        }
+    });
+}
+
 #[test]
 fn the_page_form_works_without_javascript() {
     common::block_on(async {

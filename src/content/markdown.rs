@@ -15,8 +15,15 @@ pub struct Rendered {
 /// site (`/en/x`, `#part`, `x`). Anything else (`javascript:`, `data:`, `//other.host`) is
 /// refused by the content check.
 pub fn allowed_link(target: &str) -> bool {
-    let target = target.trim();
-    if target.starts_with("//") || target.starts_with("/\\") {
+    // As a browser reads it: tabs and line breaks dropped, `\` as `/`.
+    let target: String = target
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let target = target.as_str();
+    if target.starts_with("//") {
         return false;
     }
     // A scheme is letters, digits, `+ - .` before the first `:`, and comes before any `/ ? #`.
@@ -49,7 +56,9 @@ pub fn render(markdown: &str) -> Rendered {
                         h2.push(text);
                     }
                 }
-                Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    links.push(dest_url.to_string())
+                }
                 Event::Text(t) | Event::Code(t) => {
                     if let Some(h) = in_h2.as_mut() {
                         h.push_str(t);
@@ -116,6 +125,9 @@ mod tests {
             "vbscript:x",
             "//evil.example/x",
             "file:///etc/passwd",
+            "\\\\evil.example/x",
+            "/\t/evil.example",
+            "java\nscript:x",
         ] {
             assert!(!allowed_link(bad), "{bad}");
         }

@@ -7,24 +7,29 @@ use std::net::{IpAddr, SocketAddr};
 
 /// The client of a request: the peer, or the address `trusted` proxies from the right of every
 /// `X-Forwarded-For` line joined. A header shorter than the proxy chain (a proxy that did not
-/// append) falls back to the peer, which limits the proxy as a whole rather than trust the client.
+/// append) falls back to the peer. An entry that is no address is no client: `None`, one bucket
+/// for all such requests, so a client cannot make itself a fresh one.
 pub fn client_address(headers: &HeaderMap, peer: Option<IpAddr>, trusted: usize) -> Option<IpAddr> {
     let peer = peer.map(|p| p.to_canonical());
     if trusted == 0 {
         return peer;
     }
-    let hops: Vec<&str> = headers
+    // Raw bytes, split at commas: a line with a byte that is not ASCII must still count its
+    // entries, or the client could make the proxy's own entry disappear.
+    let hops: Vec<&[u8]> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(str::trim)
+        .flat_map(|v| v.as_bytes().split(|b| *b == b','))
+        .map(|h| h.trim_ascii())
         .filter(|h| !h.is_empty())
         .collect();
     let Some(entry) = hops.len().checked_sub(trusted).map(|i| hops[i]) else {
         return peer;
     };
-    parse(entry).map(|ip| ip.to_canonical()).or(peer)
+    std::str::from_utf8(entry)
+        .ok()
+        .and_then(parse)
+        .map(|ip| ip.to_canonical())
 }
 
 /// `192.0.2.1`, `192.0.2.1:4711`, `2001:db8::1` or `[2001:db8::1]:4711`.
@@ -87,7 +92,18 @@ mod tests {
         let h = with(&["203.0.113.9"]);
         assert_eq!(client_address(&h, ip("10.0.0.1"), 2), ip("10.0.0.1"));
         let h = with(&["not an address"]);
-        assert_eq!(client_address(&h, ip("10.0.0.1"), 1), ip("10.0.0.1"));
+        assert_eq!(client_address(&h, ip("10.0.0.1"), 1), None);
+    }
+
+    #[test]
+    fn a_line_with_other_bytes_still_counts_its_entries() {
+        let mut h = HeaderMap::new();
+        h.append(
+            "x-forwarded-for",
+            HeaderValue::from_bytes(b"\xff\xfe, 203.0.113.9").unwrap(),
+        );
+        assert_eq!(client_address(&h, ip("10.0.0.1"), 1), ip("203.0.113.9"));
+        assert_eq!(client_address(&h, ip("10.0.0.1"), 2), None);
     }
 
     #[test]

@@ -25,14 +25,21 @@ impl Database {
         }
     }
 
-    /// For log lines: the file, or the server without its password.
+    /// For log lines: the file, or the server without its user, password and parameters.
     pub fn describe(&self) -> String {
         match self {
             Database::Sqlite(path) => path.display().to_string(),
-            Database::Postgres(url) => match url.split_once('@') {
-                Some((_, host)) => format!("postgres://…@{host}"),
-                None => url.clone(),
-            },
+            Database::Postgres(url) => {
+                let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+                let rest = rest.split(['?', '#']).next().unwrap_or("");
+                let (authority, path) = match rest.find('/') {
+                    Some(i) => rest.split_at(i),
+                    None => (rest, ""),
+                };
+                // The host is after the last `@` of the authority (a password may hold one).
+                let host = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
+                format!("{scheme}://{host}{path}")
+            }
         }
     }
 }
@@ -149,8 +156,17 @@ impl Config {
             .build();
         let status_window = secs("SMSITE_STATUS_WINDOW", 60)?;
         let lockout_window = secs("SMSITE_LOCKOUT_SECONDS", 3600)?;
-        if status_window.is_zero() || lockout_window.is_zero() {
-            return Err("SMSITE_STATUS_WINDOW and SMSITE_LOCKOUT_SECONDS must be above 0".into());
+        let header_timeout = secs("SMSITE_HEADER_TIMEOUT", 10)?;
+        let request_timeout = secs("SMSITE_REQUEST_TIMEOUT", 30)?;
+        for (key, value) in [
+            ("SMSITE_STATUS_WINDOW", status_window),
+            ("SMSITE_LOCKOUT_SECONDS", lockout_window),
+            ("SMSITE_HEADER_TIMEOUT", header_timeout),
+            ("SMSITE_REQUEST_TIMEOUT", request_timeout),
+        ] {
+            if value.is_zero() {
+                return Err(format!("{key} must be at least 1 (second)"));
+            }
         }
         Ok(Config {
             leptos,
@@ -165,8 +181,8 @@ impl Config {
             trusted_proxies: number("SMSITE_TRUSTED_PROXIES", var("SMSITE_TRUSTED_PROXIES"), 0)?,
             metrics_addr: addr("SMSITE_METRICS_ADDR", None)?,
             metrics_token: var("SMSITE_METRICS_TOKEN"),
-            header_timeout: secs("SMSITE_HEADER_TIMEOUT", 10)?,
-            request_timeout: secs("SMSITE_REQUEST_TIMEOUT", 30)?,
+            header_timeout,
+            request_timeout,
             max_concurrency: number("SMSITE_MAX_CONCURRENCY", var("SMSITE_MAX_CONCURRENCY"), 512)?
                 .max(1),
             drain: secs("SMSITE_DRAIN_SECONDS", 20)?,
@@ -249,8 +265,8 @@ mod tests {
             Database::Sqlite("data/x.sqlite3".into())
         );
         assert_eq!(
-            Database::parse("postgres://u:pw@db:5432/smsite").describe(),
-            "postgres://…@db:5432/smsite"
+            Database::parse("postgres://u:p@ss@db:5432/smsite?password=x").describe(),
+            "postgres://db:5432/smsite"
         );
     }
 
@@ -285,5 +301,8 @@ mod tests {
         assert!(config(&[("SMSITE_ENV", "prod")])
             .unwrap_err()
             .contains("SMSITE_ENV"));
+        assert!(config(&[("SMSITE_HEADER_TIMEOUT", "0")])
+            .unwrap_err()
+            .contains("SMSITE_HEADER_TIMEOUT"));
     }
 }

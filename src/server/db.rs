@@ -59,7 +59,14 @@ impl Store {
                     // Best effort: if it fails, opening the file says why.
                     let _ = std::fs::create_dir_all(dir);
                 }
-                (format!("sqlite://{}?mode=rwc", path.display()), false)
+                // sqlx reads the path percent-decoded, and `?` `#` as the URL's own.
+                let path = path
+                    .display()
+                    .to_string()
+                    .replace('%', "%25")
+                    .replace('?', "%3F")
+                    .replace('#', "%23");
+                (format!("sqlite://{path}?mode=rwc"), false)
             }
             Database::Postgres(url) => (url.clone(), true),
         };

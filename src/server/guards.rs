@@ -12,6 +12,11 @@ use axum::response::{IntoResponse, Response};
 /// that takes longer than `SMSITE_REQUEST_TIMEOUT` is answered 503 and its work dropped; each is
 /// counted and timed for `/metrics`. One middleware, not three: each layer costs every request.
 pub async fn admit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    // Probes are answered even at the limit: a full server is alive, and an orchestrator that
+    // saw every instance fail its probe at once would restart them all.
+    if matches!(request.uri().path(), "/healthz" | "/readyz") {
+        return next.run(request).await;
+    }
     let Ok(_permit) = state.in_flight.clone().try_acquire_owned() else {
         state.metrics.shed.inc();
         return AppError::Overloaded.into_response();
@@ -76,7 +81,12 @@ fn is_cross_site(headers: &HeaderMap) -> bool {
     if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
         return !matches!(site, "same-origin" | "none");
     }
-    match (text(header::ORIGIN), text(header::HOST)) {
+    let origin = text(header::ORIGIN);
+    // The public address itself, whatever Host a proxy passes on.
+    if origin.is_some_and(|o| o.eq_ignore_ascii_case(crate::components::page_meta::PUBLIC_ORIGIN)) {
+        return false;
+    }
+    match (origin, text(header::HOST)) {
         (None, _) => false,
         (Some(origin), Some(host)) => {
             let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
@@ -148,5 +158,7 @@ mod tests {
             ("sec-fetch-site", "same-site")
         ])));
         assert!(!is_cross_site(&headers(&[("host", "migration.gov.az")])));
+        // Behind a proxy that passes on its own Host: the public origin is still ours.
+        assert!(!is_cross_site(&headers(&[("host", "127.0.0.1:3000"), ("origin", "https://migration.gov.az")])));
     }
 }

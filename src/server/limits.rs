@@ -19,6 +19,15 @@ pub enum Refusal {
     Number { retry_after: u64 },
 }
 
+/// A try of a number, counted before the lookup.
+#[derive(Clone, Debug)]
+pub struct Reserved {
+    bucket: String,
+    started: i64,
+    /// This try, if it fails, is the last one allowed: the number is locked after it.
+    pub locks: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct Limits {
     pub per_address: u32,
@@ -53,38 +62,36 @@ impl Limits {
         Ok(Ok(()))
     }
 
-    /// Whether `number` (its compact form) is locked after failed tries. Asked before the
-    /// lookup, so a number that exists and one that does not are refused alike.
-    pub async fn number_locked(
+    /// Counts a try of `number` (its compact form) before the lookup, refused past the allowed
+    /// failures. Reserved first, in one statement, so concurrent tries cannot all slip in before
+    /// any is counted; a found application gives its try back (`found`). A number that exists
+    /// and one that does not take the same path until the answer.
+    pub async fn try_number(
         &self,
         store: &Store,
         number: &str,
         now: i64,
-    ) -> Result<Result<(), Refusal>, StoreError> {
+    ) -> Result<Result<Reserved, Refusal>, StoreError> {
         let window = self.lockout.as_secs() as i64;
-        match store
-            .peek(&number_bucket(store, number), now, window)
-            .await?
-        {
-            Some((hits, started)) if hits >= i64::from(self.failures) => {
-                // Whole minutes: the answer must not vary with the second it is asked in.
-                let left = (started + window - now).max(1) as u64;
-                Ok(Err(Refusal::Number {
-                    retry_after: left.div_ceil(60) * 60,
-                }))
-            }
-            _ => Ok(Ok(())),
+        let bucket = number_bucket(store, number);
+        let (hits, started) = store.hit(&bucket, now, window).await?;
+        if hits > i64::from(self.failures) {
+            // Whole minutes: the answer must not vary with the second it is asked in.
+            let left = (started + window - now).max(1) as u64;
+            return Ok(Err(Refusal::Number {
+                retry_after: left.div_ceil(60) * 60,
+            }));
         }
+        Ok(Ok(Reserved {
+            bucket,
+            started,
+            locks: hits == i64::from(self.failures),
+        }))
     }
 
-    /// Counts a failed try of `number` (unknown, or a wrong date of birth: the same). True when
-    /// this failure locks the number.
-    pub async fn failed(&self, store: &Store, number: &str, now: i64) -> Result<bool, StoreError> {
-        let window = self.lockout.as_secs() as i64;
-        let (hits, _) = store
-            .hit(&number_bucket(store, number), now, window)
-            .await?;
-        Ok(hits == i64::from(self.failures))
+    /// The lookup found the application: its try does not count as a failure.
+    pub async fn found(&self, store: &Store, reserved: &Reserved) -> Result<(), StoreError> {
+        store.give_back(&reserved.bucket, reserved.started).await
     }
 
     /// The longest window: rows older than this are of no use.
@@ -149,21 +156,17 @@ impl Store {
         Ok((row.get(0), row.get(1)))
     }
 
-    /// The bucket's hits and start, if its window is still open.
-    async fn peek(
-        &self,
-        bucket: &str,
-        now: i64,
-        window: i64,
-    ) -> Result<Option<(i64, i64)>, StoreError> {
+    /// Takes one hit back from `bucket`, if its window is still the one that counted it.
+    async fn give_back(&self, bucket: &str, started: i64) -> Result<(), StoreError> {
         self.ready().await?;
-        let row =
-            sqlx::query("SELECT hits, started FROM counters WHERE bucket = $1 AND started > $2")
-                .bind(bucket)
-                .bind(now - window)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.map(|r| (r.get(0), r.get(1))))
+        sqlx::query(
+            "UPDATE counters SET hits = hits - 1 WHERE bucket = $1 AND started = $2 AND hits > 0",
+        )
+        .bind(bucket)
+        .bind(started)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Deletes counters whose window ended more than `longest` ago. Returns how many.

@@ -71,31 +71,36 @@ pub async fn lookup(
     match limits.try_address(store, client, now).await {
         Err(e) => return unavailable(e),
         Ok(Err(Refusal::Address { retry_after })) => return refused("address", retry_after),
-        Ok(_) => {}
+        Ok(Err(Refusal::Number { retry_after })) => return refused("number", retry_after),
+        Ok(Ok(())) => {}
     }
+    // Counted before the lookup and kept if anything goes wrong after: a failure that is not
+    // counted would be a free try.
     let compact = number.compact();
-    match limits.number_locked(store, compact, now).await {
+    let reserved = match limits.try_number(store, compact, now).await {
         Err(e) => return unavailable(e),
         Ok(Err(Refusal::Number { retry_after })) => return refused("number", retry_after),
-        Ok(_) => {}
-    }
+        Ok(Err(Refusal::Address { retry_after })) => return refused("address", retry_after),
+        Ok(Ok(reserved)) => reserved,
+    };
     let count = |result: &'static str| metrics.lookups.get_or_create(&Outcome { result }).inc();
     match store.lookup(&number, dob).await {
         Ok(Some(app)) => {
             count("found");
             tracing::info!(number = %number.masked(), "status found");
+            if let Err(e) = limits.found(store, &reserved).await {
+                // The try stays counted: the person is not locked out by one lookup.
+                metrics.database_errors.inc();
+                tracing::warn!(number = %number.masked(), "giving a try back failed: {e}");
+            }
             Lookup::Found(reply(app))
         }
         Ok(None) => {
             count("not_found");
             tracing::info!(number = %number.masked(), "status not found");
-            match limits.failed(store, compact, now).await {
-                Ok(true) => {
-                    metrics.lockouts.inc();
-                    tracing::warn!(number = %number.masked(), "number locked after failed lookups");
-                }
-                Ok(false) => {}
-                Err(e) => return unavailable(e),
+            if reserved.locks {
+                metrics.lockouts.inc();
+                tracing::warn!(number = %number.masked(), "number locked after failed lookups");
             }
             Lookup::NotFound
         }

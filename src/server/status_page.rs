@@ -32,7 +32,8 @@ pub async fn form(State(state): State<AppState>, request: Request<Body>) -> Resp
     .await
     {
         Ok(Form(f)) => f,
-        Err(_) => Vec::new(),
+        // Too large (413), or not a form at all: answered as such, never looked up.
+        Err(rejection) => return axum::response::IntoResponse::into_response(rejection),
     };
     let field = |name: &str| {
         fields
