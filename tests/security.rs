@@ -100,7 +100,11 @@ async fn a_body_over_64_kib_is_413() {
             .body(Body::from_stream(futures_util::stream::iter(chunks)))
             .unwrap();
         let answer = send(&app().await, "10.9.0.2", streamed).await;
-        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{path}, streamed");
+        assert_eq!(
+            answer.status,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "{path}, streamed"
+        );
     }
 }
 
@@ -118,7 +122,10 @@ async fn a_client_cannot_choose_its_address_behind_the_proxy() {
         );
         statuses.push(send(&app().await, "10.9.1.1", request).await.status);
     }
-    assert!(statuses[..30].iter().all(|s| *s == StatusCode::OK), "{statuses:?}");
+    assert!(
+        statuses[..30].iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
     assert_eq!(statuses[30], StatusCode::TOO_MANY_REQUESTS);
 }
 

@@ -329,7 +329,9 @@ fn concurrent_tries_cannot_outrun_the_lockout() {
             let number = ApplicationNumber::new(Procedure::Registration, 2026, 900_201).display();
             let tries = (0..50u32).map(|i| {
                 let app = if i % 2 == 0 { first } else { second };
-                let dob = smsite::dates::Date::new(1970, 1, 1).add_days(i64::from(i)).iso();
+                let dob = smsite::dates::Date::new(1970, 1, 1)
+                    .add_days(i64::from(i))
+                    .iso();
                 let number = number.clone();
                 async move {
                     common::lookup(&app.router, &format!("10.11.{i}.1"), &number, &dob)
@@ -338,12 +340,20 @@ fn concurrent_tries_cannot_outrun_the_lockout() {
                 }
             });
             let statuses = futures_util::future::join_all(tries).await;
-            let misses = statuses.iter().filter(|s| **s == StatusCode::NOT_FOUND).count();
+            let misses = statuses
+                .iter()
+                .filter(|s| **s == StatusCode::NOT_FOUND)
+                .count();
             let refused = statuses
                 .iter()
                 .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
                 .count();
-            assert_eq!((misses, refused), (5, 45), "{}: {statuses:?}", first.backend);
+            assert_eq!(
+                (misses, refused),
+                (5, 45),
+                "{}: {statuses:?}",
+                first.backend
+            );
         }
     });
 }

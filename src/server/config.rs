@@ -37,7 +37,10 @@ impl Database {
                     None => (rest, ""),
                 };
                 // The host is after the last `@` of the authority (a password may hold one).
-                let host = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
+                let host = authority
+                    .rsplit_once('@')
+                    .map(|(_, h)| h)
+                    .unwrap_or(authority);
                 format!("{scheme}://{host}{path}")
             }
         }

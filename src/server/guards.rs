@@ -159,6 +159,9 @@ mod tests {
         ])));
         assert!(!is_cross_site(&headers(&[("host", "migration.gov.az")])));
         // Behind a proxy that passes on its own Host: the public origin is still ours.
-        assert!(!is_cross_site(&headers(&[("host", "127.0.0.1:3000"), ("origin", "https://migration.gov.az")])));
+        assert!(!is_cross_site(&headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "https://migration.gov.az")
+        ])));
     }
 }
