@@ -24,10 +24,7 @@ struct EligibilityRequest {
 /// Today in Azerbaijan (UTC+4, no daylight saving time): deadlines and date checks count in
 /// the country's own days.
 pub fn today_in_baku() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    let secs = super::limits::unix_now();
     Date::from_days((secs + 4 * 3600).div_euclid(86_400))
 }
 

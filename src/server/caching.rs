@@ -124,7 +124,7 @@ pub fn is_html(headers: &HeaderMap) -> bool {
 /// The value of a page's strong ETag (without its quotes): a hash of its bytes.
 pub fn page_etag(body: &[u8]) -> String {
     let digest = Sha256::digest(body);
-    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+    super::hex(&digest[..12])
 }
 
 /// `If-None-Match`: a list of tags, or `*`; weak tags compare by their value.

@@ -149,10 +149,7 @@ impl Store {
     pub fn key_fingerprint(&self) -> String {
         let mut mac = self.mac();
         mac.update(b"smsite key fingerprint");
-        mac.finalize().into_bytes()[..8]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        super::hex(&mac.finalize().into_bytes()[..8])
     }
 
     pub(super) fn mac(&self) -> Hmac<Sha256> {

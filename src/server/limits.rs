@@ -19,6 +19,22 @@ pub enum Refusal {
     Number { retry_after: u64 },
 }
 
+impl Refusal {
+    /// The reason as metrics and logs name it.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::Address { .. } => "address",
+            Refusal::Number { .. } => "number",
+        }
+    }
+
+    pub fn retry_after(self) -> u64 {
+        match self {
+            Refusal::Address { retry_after } | Refusal::Number { retry_after } => retry_after,
+        }
+    }
+}
+
 /// A try of a number, counted before the lookup.
 #[derive(Clone, Debug)]
 pub struct Reserved {
@@ -121,14 +137,10 @@ fn number_bucket(store: &Store, number: &str) -> String {
     let mut mac = store.mac();
     mac.update(b"failed lookups|");
     mac.update(number.as_bytes());
-    let hash: String = mac.finalize().into_bytes()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("fail:{hash}")
+    format!("fail:{}", super::hex(&mac.finalize().into_bytes()[..16]))
 }
 
-/// Seconds since 1970, the counters' clock.
+/// Seconds since 1970: the counters' clock, and the day `api::today_in_baku` counts from.
 pub fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

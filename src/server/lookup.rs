@@ -62,16 +62,18 @@ pub async fn lookup(
         tracing::error!(number = %number.masked(), "status lookup failed: {e}");
         Lookup::Unavailable
     };
-    let refused = |reason: &'static str, retry_after: u64| {
+    let refused = |refusal: Refusal| {
+        let reason = refusal.reason();
         metrics.refused.get_or_create(&Reason { reason }).inc();
         tracing::info!(number = %number.masked(), reason, "status refused: too many tries");
-        Lookup::TooManyRequests { retry_after }
+        Lookup::TooManyRequests {
+            retry_after: refusal.retry_after(),
+        }
     };
     let now = unix_now();
     match limits.try_address(store, client, now).await {
         Err(e) => return unavailable(e),
-        Ok(Err(Refusal::Address { retry_after })) => return refused("address", retry_after),
-        Ok(Err(Refusal::Number { retry_after })) => return refused("number", retry_after),
+        Ok(Err(refusal)) => return refused(refusal),
         Ok(Ok(())) => {}
     }
     // Counted before the lookup and kept if anything goes wrong after: a failure that is not
@@ -79,8 +81,7 @@ pub async fn lookup(
     let compact = number.compact();
     let reserved = match limits.try_number(store, compact, now).await {
         Err(e) => return unavailable(e),
-        Ok(Err(Refusal::Number { retry_after })) => return refused("number", retry_after),
-        Ok(Err(Refusal::Address { retry_after })) => return refused("address", retry_after),
+        Ok(Err(refusal)) => return refused(refusal),
         Ok(Ok(reserved)) => reserved,
     };
     let count = |result: &'static str| metrics.lookups.get_or_create(&Outcome { result }).inc();

@@ -26,3 +26,8 @@ pub mod status_page;
 pub mod status_store;
 
 pub use router::app_router;
+
+/// Bytes as lowercase hexadecimal (hashes in ETags, key fingerprints, counter buckets).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
