@@ -17,7 +17,7 @@ save() { # $1 = path (with query), then curl options
   n=$((n + 1))
   local code
   code="$(curl -sS --compressed "$@" -o "$dir/$(printf '%03d' "$n").html" -w '%{http_code}' "$base$path")"
-  case "$code" in 200 | 404) ;; *) echo "$path: HTTP $code"; exit 1 ;; esac
+  case "$code" in 200 | 404 | 422) ;; *) echo "$path: HTTP $code"; exit 1 ;; esac
   echo "$path" >"$dir/$(printf '%03d' "$n").path"
 }
 # The sitemap's pages, as paths.
@@ -35,6 +35,9 @@ for l in az en ru; do
   save "/$l/no-such-page"
   save "/$l/status" -X POST -d "number=TR-2026-900001-I&dob-day=12&dob-month=4&dob-year=1990"
   save "/$l/status" -X POST -d "number=TR-2026-900001-J&dob-day=12&dob-month=4&dob-year=1990"
+  save "/$l/feedback?page=/$l/fees&useful=no"
+  save "/$l/feedback?page=/$l/fees&sent=1"
+  save "/$l/feedback" -X POST -d "page=/$l/fees&useful=no&step=form&started=0&wrong="
 done
 
 echo "checking $n pages with the Nu Html Checker"

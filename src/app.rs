@@ -2,21 +2,27 @@
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
-    article::{NewsArticlePage, SectionPage},
+    article::{NewsArticlePage, SectionPage, SitePage},
     check::{
         answers::AnswersPage, index::CheckIndexPage, question::QuestionPage, result::ResultPage,
         shared::FlowRoot, start::FlowStartPage,
     },
     contact::ContactPage,
+    feedback::FeedbackPage,
+    fees::FeesPage,
     guide::GuidePage,
     home::HomePage,
     journey::JourneyPage,
+    journeys::JourneysPage,
     news::NewsPage,
     not_found::NotFound,
+    offices::OfficesPage,
     procedures::ProceduresPage,
+    processing_times::ProcessingTimesPage,
     search::SearchPage,
     statistics::StatisticsPage,
     status::StatusPage,
+    updates::UpdatesPage,
 };
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -72,7 +78,16 @@ pub fn App() -> impl IntoView {
                             // HTML is complete without JavaScript and for crawlers.
                             <Route path=StaticSegment("procedures") view=ProceduresPage ssr=SsrMode::Async/>
                             <Route path=(StaticSegment("procedures"), ParamSegment("slug")) view=GuidePage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("journeys") view=JourneysPage ssr=SsrMode::Async/>
                             <Route path=(StaticSegment("journeys"), ParamSegment("slug")) view=JourneyPage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("fees") view=FeesPage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("processing-times") view=ProcessingTimesPage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("offices") view=OfficesPage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("updates") view=UpdatesPage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("feedback") view=FeedbackPage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("privacy") view=|| view! { <SitePage slug="privacy"/> } ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("accessibility") view=|| view! { <SitePage slug="accessibility"/> } ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("cookies") view=|| view! { <SitePage slug="cookies"/> } ssr=SsrMode::Async/>
                             <Route path=StaticSegment(Section::Check.slug()) view=CheckIndexPage ssr=SsrMode::Async/>
                             // One flow's pages share its data, loaded once by FlowRoot.
                             <ParentRoute path=(StaticSegment(Section::Check.slug()), ParamSegment("flow")) view=FlowRoot ssr=SsrMode::Async>

@@ -75,18 +75,54 @@ pub fn news_article(
     headline: &str,
     description: &str,
     url: &str,
-    published: &str,
+    published: Option<&str>,
     modified: &str,
     locale: &str,
 ) -> String {
+    // An undated release has no datePublished: none is made up.
+    let published = published
+        .map(|p| format!(r#""datePublished":{},"#, string(p)))
+        .unwrap_or_default();
     format!(
-        r#"{{"@context":"https://schema.org","@type":"NewsArticle","headline":{},"description":{},"url":{},"datePublished":{},"dateModified":{},"inLanguage":{},"author":{PUBLISHER},"publisher":{PUBLISHER}}}"#,
+        r#"{{"@context":"https://schema.org","@type":"NewsArticle","headline":{},"description":{},"url":{},{published}"dateModified":{},"inLanguage":{},"author":{PUBLISHER},"publisher":{PUBLISHER}}}"#,
         string(headline),
         string(description),
         string(url),
-        string(published),
         string(modified),
         string(locale)
+    )
+}
+
+/// The offices as a list of `GovernmentOffice`s: name, address where one is published, phones,
+/// and the town's coordinates.
+pub fn government_offices(offices: &[crate::content::model::Office], page_url: &str) -> String {
+    let items: Vec<String> = offices
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let mut office = format!(
+                r#"{{"@type":"GovernmentOffice","name":{},"url":{},"geo":{{"@type":"GeoCoordinates","latitude":{},"longitude":{}}}"#,
+                string(&o.name),
+                string(&format!("{page_url}#office-{}", o.id)),
+                o.lat,
+                o.lon
+            );
+            if let Some(address) = &o.address {
+                office.push_str(&format!(
+                    r#","address":{{"@type":"PostalAddress","streetAddress":{},"addressCountry":"AZ"}}"#,
+                    string(address)
+                ));
+            }
+            if let Some(phone) = o.phones.first() {
+                office.push_str(&format!(r#","telephone":{}"#, string(&phone.tel)));
+            }
+            office.push('}');
+            format!(r#"{{"@type":"ListItem","position":{},"item":{office}}}"#, i + 1)
+        })
+        .collect();
+    format!(
+        r#"{{"@context":"https://schema.org","@type":"ItemList","itemListElement":[{}]}}"#,
+        items.join(",")
     )
 }
 
@@ -111,7 +147,14 @@ mod tests {
                 answer: "A.".into(),
             }]),
             government_service("N", "D", "https://x", "en"),
-            news_article("H", "D", "https://x", "2021-01-15", "2026-11-26", "en"),
+            news_article(
+                "H",
+                "D",
+                "https://x",
+                Some("2021-01-15"),
+                "2026-11-26",
+                "en",
+            ),
         ];
         for doc in docs {
             let v: serde_json::Value = serde_json::from_str(&doc).expect(&doc);

@@ -13,11 +13,14 @@ pub mod components;
 pub mod content;
 pub mod dates;
 pub mod eligibility;
+pub mod feedback;
 pub mod islands;
 pub mod jsonld;
 pub mod locale;
+pub mod map;
 #[cfg(feature = "ssr")]
 pub mod pages;
+pub mod plural;
 pub mod search;
 pub mod sections;
 #[cfg(feature = "ssr")]

@@ -1,5 +1,6 @@
-//! The web server: `smsite` serves the site, `smsite import FILE` loads a status feed (see
-//! README.md for the environment variables).
+//! The web server: `smsite` serves the site, `smsite import FILE` loads a status feed,
+//! `smsite feedback export` writes the feedback as CSV (see README.md for the environment
+//! variables).
 
 #[cfg(feature = "ssr")]
 #[tokio::main]
@@ -13,7 +14,9 @@ async fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let _flush = logging(config.json_logs);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // A command's output is its standard output (the export's CSV): its log goes to stderr.
+    let _flush = logging(config.json_logs, !args.is_empty());
     // Production refuses what only development may use, before anything else.
     if let Err(e) = config.check_production() {
         tracing::error!("{e}");
@@ -26,12 +29,19 @@ async fn main() -> std::process::ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [] => serve(config).await,
         [command, path] if command == "import" => import(&config, path).await,
+        [a, b] if a == "feedback" && b == "export" => export_feedback(&config, None).await,
+        [a, b, c, since] if a == "feedback" && b == "export" && c == "--since" => {
+            export_feedback(&config, Some(since)).await
+        }
         _ => {
-            eprintln!("usage: smsite            serve the site\n       smsite import FILE  import a status feed (CSV or JSON)");
+            eprintln!(
+                "usage: smsite                                  serve the site\n       \
+                 smsite import FILE                      import a status feed (CSV or JSON)\n       \
+                 smsite feedback export [--since DATE]   write the feedback as CSV (DATE: YYYY-MM-DD)"
+            );
             ExitCode::FAILURE
         }
     }
@@ -41,7 +51,7 @@ async fn main() -> std::process::ExitCode {
 /// lossy: under a flood the writer blocks rather than drop lines. The guard writes what is left
 /// when main returns.
 #[cfg(feature = "ssr")]
-fn logging(json: bool) -> tracing_appender::non_blocking::WorkerGuard {
+fn logging(json: bool, to_stderr: bool) -> tracing_appender::non_blocking::WorkerGuard {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info"))
@@ -49,7 +59,11 @@ fn logging(json: bool) -> tracing_appender::non_blocking::WorkerGuard {
         .add_directive("axum::rejection=off".parse().expect("a valid directive"));
     let (writer, flush) = tracing_appender::non_blocking::NonBlockingBuilder::default()
         .lossy(false)
-        .finish(std::io::stdout());
+        .finish(if to_stderr {
+            Box::new(std::io::stderr()) as Box<dyn std::io::Write + Send>
+        } else {
+            Box::new(std::io::stdout())
+        });
     if json {
         tracing_subscriber::fmt()
             .json()
@@ -118,6 +132,11 @@ async fn serve(config: smsite::server::config::Config) -> std::process::ExitCode
             {
                 tracing::warn!("expiring counters: {e}");
             }
+            // Feedback is kept for 12 months at most (content/<locale>/pages/privacy.md).
+            let year_ago = smsite::server::api::today_in_baku().add_days(-365).iso();
+            if let Err(e) = sweeper.store.expire_feedback(&year_ago).await {
+                tracing::warn!("expiring feedback: {e}");
+            }
         }
     });
     if let Some(addr) = config.metrics_addr {
@@ -147,6 +166,54 @@ async fn serve(config: smsite::server::config::Config) -> std::process::ExitCode
     };
     let app = smsite::server::app_router(state);
     serve::serve(listener, app, limits, serve::shutdown_signal()).await;
+    ExitCode::SUCCESS
+}
+
+/// `smsite feedback export [--since YYYY-MM-DD]`: every feedback form (from that day on) as CSV
+/// on standard output, for the content team.
+#[cfg(feature = "ssr")]
+async fn export_feedback(
+    config: &smsite::server::config::Config,
+    since: Option<&str>,
+) -> std::process::ExitCode {
+    use std::io::Write;
+    use std::process::ExitCode;
+    let since = match since {
+        None => "0000-00-00".to_string(),
+        Some(text) => match smsite::dates::Date::parse_iso(text) {
+            Some(d) => d.iso(),
+            None => {
+                eprintln!("--since {text:?}: write the date as YYYY-MM-DD, e.g. 2026-12-01");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let store =
+        match smsite::server::db::Store::open(&config.database, config.secret.as_bytes()).await {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!("status database {}: {e}", config.database.describe());
+                return ExitCode::FAILURE;
+            }
+        };
+    let rows = match store.feedback_since(&since).await {
+        Ok(rows) => rows,
+        Err(e) => {
+            tracing::error!("reading feedback: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let csv = match smsite::server::feedback_store::to_csv(&rows) {
+        Ok(csv) => csv,
+        Err(e) => {
+            tracing::error!("writing CSV: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if std::io::stdout().write_all(csv.as_bytes()).is_err() {
+        return ExitCode::FAILURE;
+    }
+    tracing::info!(rows = rows.len(), since, "feedback exported");
     ExitCode::SUCCESS
 }
 

@@ -233,9 +233,20 @@ fn registration_deadlines_from_the_real_flow() {
     let flow = store.flow("registration").expect("the registration flow");
     let today = Date::new(2026, 11, 26);
     let cases = [
-        ("DE", "2026-11-20", "deadline_15", Date::new(2026, 12, 5)),
-        ("kz", "2026-11-20", "deadline_30", Date::new(2026, 12, 20)),
-        ("RU", "2026-12-25", "deadline_15", Date::new(2027, 1, 9)),
+        (
+            "DE",
+            "2026-11-20",
+            "deadline_15",
+            Some(Date::new(2026, 12, 5)),
+        ),
+        // The sources say when Kazakh citizens must register, not by when: no date is given.
+        ("kz", "2026-11-20", "deadline_30", None),
+        (
+            "RU",
+            "2026-12-25",
+            "deadline_15",
+            Some(Date::new(2027, 1, 9)),
+        ),
     ];
     for (country, arrival, outcome, by) in cases {
         let answers = answers(&[("citizenship", country), ("arrival", arrival)]);
@@ -249,7 +260,11 @@ fn registration_deadlines_from_the_real_flow() {
             .into_iter()
             .map(|(d, date)| (d.label.as_str(), date))
             .collect();
-        assert_eq!(dates, [("registration.out.register_by", by)]);
+        let expected: Vec<(&str, Date)> = by
+            .map(|d| ("registration.out.register_by", d))
+            .into_iter()
+            .collect();
+        assert_eq!(dates, expected, "{country}");
     }
 }
 
@@ -276,8 +291,12 @@ fn stay_flow_outcomes() {
         ("KZ", "tourism", "60", "visa_free_register_30"),
         ("DE", "tourism", "10", "evisa_short"),
         ("DE", "business", "20", "evisa_register"),
-        ("DE", "work", "365", "work"),
+        // Work: those who need a visa to enter are told so first.
+        ("DE", "work", "365", "work_visa"),
         ("GE", "work", "5", "work"),
+        // Qatar's visa-free stay is 30 days: a longer one is not "no visa needed".
+        ("QA", "tourism", "20", "visa_free_register"),
+        ("QA", "tourism", "60", "long_stay"),
         ("IN", "study", "300", "study"),
         ("US", "family", "400", "family"),
         ("CN", "investment", "1000", "investment"),
@@ -373,5 +392,108 @@ fn random_walks_on_the_real_flows_end_in_outcomes() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn a_fee_changed_in_fees_toml_changes_the_guide_the_checker_and_the_fees_page() {
+    let dir = scratch("fee-change");
+    // The 1-year temporary residence permit in 15 working days: 160 AZN → 175 AZN.
+    let (old, new) = (
+        "term_months = 12\nworking_days = 15\namount = 160",
+        "term_months = 12\nworking_days = 15\namount = 175",
+    );
+    rewrite(&dir, "fees.toml", |text| {
+        assert!(
+            text.contains(old),
+            "the 1-year, 15-day fee in content/fees.toml"
+        );
+        text.replacen(old, new, 1)
+    });
+    let store = load(&dir).unwrap_or_else(|e| panic!("{e:#?}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    for locale in ["en", "az", "ru"] {
+        let guide = &store
+            .guide(locale, "temporary-residence")
+            .unwrap()
+            .body_html;
+        assert!(
+            guide.contains("175 AZN") && !guide.contains("160 AZN"),
+            "{locale} guide"
+        );
+        let outcome = store.flow_text(locale, "stay.fee.trp").unwrap();
+        assert!(
+            outcome.contains("175 AZN") && !outcome.contains("160 AZN"),
+            "{locale}: {outcome}"
+        );
+        let page: Vec<&str> = store
+            .fees(locale)
+            .iter()
+            .map(|r| r.amount.as_str())
+            .collect();
+        assert!(
+            page.contains(&"175 AZN") && !page.contains(&"160 AZN"),
+            "{locale}: {page:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_fee_marker_is_named() {
+    let problems = problems_after("fee-marker", |dir| {
+        rewrite(dir, "en/procedures/work-permit.md", |t| {
+            t.replace("{{fees work-permit}}", "{{fees work-visa}}")
+        })
+    });
+    assert_named(&problems, "en/procedures/work-permit.md", "work-visa");
+}
+
+#[test]
+fn a_rejected_spelling_fails_naming_its_file() {
+    let problems = problems_after("glossary", |dir| {
+        rewrite(dir, "ru/procedures/registration.md", |t| {
+            t.replacen(
+                "## Шаги",
+                "## Шаги\n\nОсновные основания для регистрации.",
+                1,
+            )
+        })
+    });
+    assert_named(
+        &problems,
+        "ru/procedures/registration.md",
+        "основные основания",
+    );
+}
+
+#[test]
+fn interface_texts_use_no_rejected_spelling() {
+    let mut errors = Vec::new();
+    let glossary = smsite::content::load::glossary::load(Path::new("content"), &mut errors);
+    assert!(errors.is_empty(), "{errors:#?}");
+    for locale in smsite::locale::LOCALES {
+        let file = PathBuf::from(format!("locales/{locale}.json"));
+        let found = glossary.violations(locale, &[file]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+}
+
+#[test]
+fn every_guide_has_a_change_history_and_offices_name_their_sources() {
+    let store = load(Path::new("content")).unwrap();
+    for locale in smsite::locale::LOCALES {
+        for guide in store.guides(locale) {
+            assert!(!guide.changes.is_empty(), "{locale} {}", guide.slug);
+        }
+        let offices = store.offices(locale);
+        assert!(offices.len() >= 10, "{locale}: {}", offices.len());
+        for o in offices {
+            assert!(!o.sources.is_empty() && !o.reviewed.is_empty(), "{}", o.id);
+        }
+        let updates = store.updates(locale);
+        assert!(
+            updates.windows(2).all(|w| w[0].date >= w[1].date),
+            "newest first"
+        );
     }
 }

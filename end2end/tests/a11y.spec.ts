@@ -59,6 +59,13 @@ const PAGES: Record<string, Visit> = {
   statistics: (page, l, js) => open(page, `/${l}/news/statistics`, js),
   search: (page, l, js) => open(page, `/${l}/search?q=visa`, js),
   contact: (page, l, js) => open(page, `/${l}/contact`, js),
+  offices: (page, l, js) => open(page, `/${l}/offices`, js),
+  fees: (page, l, js) => open(page, `/${l}/fees`, js),
+  "processing times": (page, l, js) => open(page, `/${l}/processing-times`, js),
+  journeys: (page, l, js) => open(page, `/${l}/journeys`, js),
+  updates: (page, l, js) => open(page, `/${l}/updates`, js),
+  privacy: (page, l, js) => open(page, `/${l}/privacy`, js),
+  "feedback form": (page, l, js) => open(page, `/${l}/feedback?page=/${l}/fees&useful=no`, js),
   "checker index": (page, l, js) => open(page, `/${l}/check`, js),
   "flow start": (page, l, js) => open(page, `/${l}/check/stay`, js),
   "first question": async (page, l, js) => {

@@ -144,14 +144,14 @@ test.describe("checker with JavaScript", () => {
   });
 
   test("without the API the browser's result shows, with a notice", async ({ page }) => {
-    await page.goto("/en/check/registration/answers?arrival=" + iso(ARRIVAL) + "&citizenship=KZ");
+    await page.goto("/en/check/registration/answers?arrival=" + iso(ARRIVAL) + "&citizenship=DE");
     await waitForHydration(page);
     await page.route("**/api/v1/eligibility", (route) => route.abort("internetdisconnected"));
     await page.getByRole("button", { name: "See your results" }).click();
     await expect(page.locator(".check-result")).toHaveAttribute("data-origin", "device");
     await expect(page.getByRole("heading", { name: "We could not reach our server" })).toBeVisible();
-    await expect(heading(page)).toHaveText("Register your place of stay within 30 days of arrival");
-    await expect(page.locator(".check-result__date")).toHaveText(long(bakuDay(-5 + 30)));
+    await expect(heading(page)).toHaveText("Register your place of stay within 15 days of arrival");
+    await expect(page.locator(".check-result__date")).toHaveText(long(bakuDay(-5 + 15)));
   });
 
   test("a shared address opens on the same step", async ({ page, context }) => {

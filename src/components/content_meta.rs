@@ -25,3 +25,16 @@ pub fn ContentMeta(sources: Vec<Source>, last_reviewed: String) -> impl IntoView
         </aside>
     }
 }
+
+/// "Last reviewed" alone, for the pages about the site itself, which cite no outside source.
+#[component]
+pub fn ReviewedOnly(last_reviewed: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let reviewed = last_reviewed.clone();
+    view! {
+        <p class="content-meta__reviewed">
+            {t!(i18n, source.reviewed)} ": "
+            <time datetime=last_reviewed>{move || long_date(&reviewed, locale_code(i18n))}</time>
+        </p>
+    }
+}

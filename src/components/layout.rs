@@ -1,6 +1,6 @@
 //! The frame of every page: header, main, footer; and the one place the URL sets the language.
 //! Focus after a client-side page change is nav.js's (the page is rendered on the server only).
-use super::{footer::Footer, header::Header};
+use super::{feedback::Feedback, footer::Footer, header::Header};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
@@ -26,10 +26,16 @@ pub fn Layout(children: Children) -> impl IntoView {
         }
     }
 
+    // "Was this page useful?" under every page of a locale, except the feedback form's own.
+    let asks = path_locale.is_some()
+        && crate::locale::strip_prefix(&path).trim_end_matches('/') != "/feedback";
     view! {
         <Header/>
         <main class="main" id="main-content" tabindex="-1">
-            <div class="width-container">{children()}</div>
+            <div class="width-container">
+                {children()}
+                {asks.then(|| view! { <Feedback/> })}
+            </div>
         </main>
         <Footer/>
     }

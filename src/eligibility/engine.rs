@@ -228,6 +228,18 @@ fn holds(c: &Condition, values: &BTreeMap<&str, Value>, countries: &dyn Countrie
             return false;
         }
     }
+    if let Some(question) = &c.at_most_days_of {
+        let limit = match (values.get(question.as_str()), &c.attribute) {
+            (Some(Value::Country(code)), Some(attribute)) => countries.attribute(code, attribute),
+            _ => None,
+        };
+        let Value::Number(n) = value else {
+            return false;
+        };
+        if limit.is_none_or(|limit| *n > limit) {
+            return false;
+        }
+    }
     true
 }
 
@@ -265,6 +277,8 @@ mod tests {
             at_most: None,
             at_least: None,
             country_has: None,
+            at_most_days_of: None,
+            attribute: None,
         }
     }
 

@@ -94,6 +94,12 @@ pub struct Condition {
     /// Countries: the country has this attribute (e.g. `visa_free_days`).
     #[serde(default)]
     pub country_has: Option<String>,
+    /// Numbers: at most the `attribute` of the country answered to this question (a stay within
+    /// the citizenship's own visa-free days). False when the country has no such attribute.
+    #[serde(default)]
+    pub at_most_days_of: Option<String>,
+    #[serde(default)]
+    pub attribute: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

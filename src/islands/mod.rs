@@ -5,6 +5,8 @@ pub mod browser;
 pub mod checker_form;
 pub mod checker_result;
 pub mod country_select;
+pub mod feedback_form;
+pub mod nearest_first;
 pub mod status_lookup;
 pub mod status_result;
 pub mod texts;

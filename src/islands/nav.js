@@ -64,7 +64,14 @@ function hydrateOnSubmit(island) {
     try {
       await hydrateIsland(await loadWasm(), island);
     } catch {
-      go(formUrl(form, submitter));
+      // Without the wasm: a GET form is followed as a link; a POST form (feedback) is sent as
+      // the plain form it is, so nothing typed ends up in an address.
+      if (form.method === "post") {
+        island.$$hydrated = true;
+        form.requestSubmit(submitter);
+      } else {
+        go(formUrl(form, submitter));
+      }
       return;
     }
     // Sent again, now to the island; after this event is done, as a form ignores a submit

@@ -2,6 +2,7 @@
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::footer::CALL_CENTER_TEL;
 use crate::components::page_meta::PageMeta;
+use crate::components::section_text::locale_code;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -29,5 +30,9 @@ pub fn ContactPage() -> impl IntoView {
         </ul>
         <h2>{t!(i18n, contact.in_person_heading)}</h2>
         <p>{t!(i18n, contact.in_person_body)}</p>
+        <p><a href=move || format!("/{}/offices", locale_code(i18n))>{t!(i18n, contact.offices_link)}</a></p>
+        <h2>{t!(i18n, contact.website_heading)}</h2>
+        <p>{t!(i18n, contact.website_body)}</p>
+        <p><a href=move || format!("/{0}/feedback?page=/{0}/contact", locale_code(i18n))>{t!(i18n, feedback.report)}</a></p>
     }
 }

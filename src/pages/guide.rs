@@ -1,7 +1,7 @@
 //! `/:lang/procedures/:slug`: one guide, with its journeys beside it.
 use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::content_meta::ContentMeta;
+use crate::components::content_meta::{long_date, ContentMeta};
 use crate::components::json_ld::JsonLd;
 use crate::components::page_meta::{absolute, PageMeta};
 use crate::components::section_text::locale_code;
@@ -31,6 +31,7 @@ fn GuideView(guide: Guide) -> impl IntoView {
     let faq_ld = crate::jsonld::faq_page(&guide.faq);
     let has_faq = !guide.faq.is_empty();
     let journeys = guide.journeys.clone();
+    let last_change = guide.changes.first().cloned();
     view! {
         <PageMeta title=Signal::stored(guide.title.clone()) description=Signal::stored(guide.summary.clone())/>
         <Breadcrumbs crumbs=vec![
@@ -58,12 +59,32 @@ fn GuideView(guide: Guide) -> impl IntoView {
                         </details>
                     }).collect_view()}
                 })}
+                {last_change.map(|change| {
+                    let shown = change.date.clone();
+                    view! {
+                        <p class="guide__updated">
+                            {t!(i18n, guide.last_updated)} ": "
+                            <time datetime=change.date.clone()>{move || long_date(&shown, locale_code(i18n))}</time>
+                            " — " {change.summary.clone()} " "
+                            <a href=format!("/{locale}/updates")>{t!(i18n, guide.see_updates)}</a>
+                        </p>
+                    }
+                })}
+                <details class="details guide__history">
+                    <summary class="details__summary">{t!(i18n, guide.history)}</summary>
+                    <div class="details__content">
+                        <ul>
+                            {guide.changes.iter().map(|c| {
+                                let shown = c.date.clone();
+                                view! {
+                                    <li><time datetime=c.date.clone()>{move || long_date(&shown, locale_code(i18n))}</time>": " {c.summary.clone()}</li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </details>
                 <ContentMeta sources=guide.sources.clone() last_reviewed=guide.last_reviewed.clone()/>
-                <p class="feedback">
-                    {t!(i18n, guide.useful)} " "
-                    <a href=move || format!("{}?about={}", Section::Contact.path(locale_code(i18n)), href)>{t!(i18n, guide.report)}</a>
-                </p>
-            </article>
+                    </article>
             <aside class="guide__journeys">
                 {journeys.into_iter().map(|j| {
                     let current = format!("/{}/procedures/{}", locale, guide.slug);

@@ -1,12 +1,13 @@
 //! `/:lang/news`: articles, newest first, and the statistics page.
 use super::content_page::lang_and_slug;
-use super::procedures::LinkList;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::link_list::LinkList;
 use crate::components::page_meta::PageMeta;
 use crate::components::section_text::locale_code;
 use crate::content::model::PageLink;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_meta::Link;
 
 pub fn news_index(locale: &str) -> Vec<PageLink> {
     let store = crate::content::store::global();
@@ -38,8 +39,14 @@ pub fn NewsPage() -> impl IntoView {
             description=Signal::derive(move || t_string!(i18n, news.description).to_string())
         />
         <Breadcrumbs crumbs=vec![Crumb { label: Signal::derive(move || t_string!(i18n, nav.news).to_string()), href: None }]/>
+        <Link rel="alternate" type_="application/atom+xml" href=format!("/{}/news.atom", locale_code(i18n)) title=t_string!(i18n, news.feed).to_string()/>
         <h1>{t!(i18n, news.heading)}</h1>
         <LinkList links/>
+        <p>
+            <a href=move || format!("/{}/news.atom", locale_code(i18n)) type="application/atom+xml">{t!(i18n, news.feed)}</a>
+            " · "
+            <a href=move || format!("/{}/updates", locale_code(i18n))>{t!(i18n, updates.heading)}</a>
+        </p>
         <p><a href=move || format!("/{}/search", locale_code(i18n))>{t!(i18n, search.heading)}</a></p>
     }
 }

@@ -2,6 +2,7 @@
 use super::content_page::lang_and_slug;
 use super::not_found::NotFound;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::link_list::LinkList;
 use crate::components::page_meta::PageMeta;
 use crate::content::model::PageLink;
 use crate::i18n::*;
@@ -66,22 +67,4 @@ pub fn ProceduresPage() -> impl IntoView {
         <LinkList links=index.guides/>
     }
     .into_any()
-}
-
-/// Titles with their summaries, as a list of links.
-#[component]
-pub fn LinkList(links: Vec<PageLink>) -> impl IntoView {
-    view! {
-        <ul class="link-list">
-            {links
-                .into_iter()
-                .map(|l| view! {
-                    <li class="link-list__item">
-                        <a class="link-list__title" href=l.href>{l.title}</a>
-                        <p class="link-list__summary">{l.summary}</p>
-                    </li>
-                })
-                .collect_view()}
-        </ul>
-    }
 }

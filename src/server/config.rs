@@ -72,6 +72,10 @@ pub struct Config {
     /// lock that number for the rest of that time, from every address.
     pub lockout_failures: u32,
     pub lockout_window: Duration,
+    /// `SMSITE_FEEDBACK_LIMIT` feedback forms per `SMSITE_FEEDBACK_WINDOW` seconds from one
+    /// address.
+    pub feedback_limit: u32,
+    pub feedback_window: Duration,
     /// `SMSITE_TRUSTED_PROXIES`: how many proxies in front append to `X-Forwarded-For`.
     pub trusted_proxies: usize,
     /// `SMSITE_METRICS_ADDR`: a second listener that serves only `/metrics`.
@@ -159,11 +163,13 @@ impl Config {
             .build();
         let status_window = secs("SMSITE_STATUS_WINDOW", 60)?;
         let lockout_window = secs("SMSITE_LOCKOUT_SECONDS", 3600)?;
+        let feedback_window = secs("SMSITE_FEEDBACK_WINDOW", 3600)?;
         let header_timeout = secs("SMSITE_HEADER_TIMEOUT", 10)?;
         let request_timeout = secs("SMSITE_REQUEST_TIMEOUT", 30)?;
         for (key, value) in [
             ("SMSITE_STATUS_WINDOW", status_window),
             ("SMSITE_LOCKOUT_SECONDS", lockout_window),
+            ("SMSITE_FEEDBACK_WINDOW", feedback_window),
             ("SMSITE_HEADER_TIMEOUT", header_timeout),
             ("SMSITE_REQUEST_TIMEOUT", request_timeout),
         ] {
@@ -181,6 +187,8 @@ impl Config {
             status_window,
             lockout_failures: number("SMSITE_LOCKOUT_FAILURES", var("SMSITE_LOCKOUT_FAILURES"), 5)?,
             lockout_window,
+            feedback_limit: number("SMSITE_FEEDBACK_LIMIT", var("SMSITE_FEEDBACK_LIMIT"), 10)?,
+            feedback_window,
             trusted_proxies: number("SMSITE_TRUSTED_PROXIES", var("SMSITE_TRUSTED_PROXIES"), 0)?,
             metrics_addr: addr("SMSITE_METRICS_ADDR", None)?,
             metrics_token: var("SMSITE_METRICS_TOKEN"),

@@ -50,6 +50,8 @@ pub struct Limits {
     pub address_window: Duration,
     pub failures: u32,
     pub lockout: Duration,
+    pub feedback_per_address: u32,
+    pub feedback_window: Duration,
 }
 
 impl Limits {
@@ -59,6 +61,8 @@ impl Limits {
             address_window: config.status_window,
             failures: config.lockout_failures,
             lockout: config.lockout_window,
+            feedback_per_address: config.feedback_limit,
+            feedback_window: config.feedback_window,
         }
     }
 
@@ -74,6 +78,23 @@ impl Limits {
         if hits > i64::from(self.per_address) {
             let retry_after = (started + window - now).max(1) as u64;
             return Ok(Err(Refusal::Address { retry_after }));
+        }
+        Ok(Ok(()))
+    }
+
+    /// Counts a feedback form from `client`; refused past the limit. Its own bucket: sending
+    /// feedback never uses up status lookups.
+    pub async fn try_feedback(
+        &self,
+        store: &Store,
+        client: Option<IpAddr>,
+        now: i64,
+    ) -> Result<Result<(), u64>, StoreError> {
+        let window = self.feedback_window.as_secs() as i64;
+        let bucket = format!("feedback:{}", address_key(client));
+        let (hits, started) = store.hit(&bucket, now, window).await?;
+        if hits > i64::from(self.feedback_per_address) {
+            return Ok(Err((started + window - now).max(1) as u64));
         }
         Ok(Ok(()))
     }
@@ -112,7 +133,9 @@ impl Limits {
 
     /// The longest window: rows older than this are of no use.
     pub fn longest(&self) -> Duration {
-        self.address_window.max(self.lockout)
+        self.address_window
+            .max(self.lockout)
+            .max(self.feedback_window)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Server-only code (the `ssr` feature): configuration, the axum router, redirects.
 pub mod api;
+pub mod atom;
 pub mod caching;
 pub mod client_addr;
 pub mod config;
@@ -7,6 +8,9 @@ pub mod db;
 pub mod demo_data;
 pub mod error;
 pub mod feed;
+pub mod feedback_api;
+pub mod feedback_page;
+pub mod feedback_store;
 pub mod guards;
 pub mod html_tidy;
 pub mod limits;

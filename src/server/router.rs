@@ -2,8 +2,8 @@
 use super::config::BODY_LIMIT;
 use super::state::AppState;
 use super::{
-    api, caching, guards, html_tidy, locale_redirect, metrics, nav_script, page_cache, request_log,
-    security, seo, status_api, status_page,
+    api, atom, caching, feedback_api, feedback_page, guards, html_tidy, locale_redirect, metrics,
+    nav_script, page_cache, request_log, security, seo, status_api, status_page,
 };
 use crate::app::{shell, App};
 use axum::body::Body;
@@ -27,12 +27,16 @@ pub fn app_router(state: AppState) -> Router {
         .route(nav_script::PATH, get(nav_script::serve))
         .route("/api/v1/eligibility", post(api::eligibility))
         .route("/api/v1/applications/status", post(status_api::status))
+        .route("/api/v1/feedback", post(feedback_api::feedback))
         .route("/api/v1/openapi.json", get(openapi))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics_on_site_port))
         .route("/{lang}/check/{flow}/calendar.ics", get(api::calendar))
         .route("/{lang}/status", post(status_page::form))
+        .route("/{lang}/feedback", post(feedback_page::form))
+        .route("/{lang}/updates.atom", get(atom::updates))
+        .route("/{lang}/news.atom", get(atom::news))
         .leptos_routes(&state, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -6,12 +6,25 @@ use crate::sections::Section;
 use axum::http::header;
 use axum::response::IntoResponse;
 
+/// Pages outside the main sections, linked from the footer and the guides.
+pub const SITE_PAGES: [&str; 8] = [
+    "/journeys",
+    "/offices",
+    "/fees",
+    "/processing-times",
+    "/updates",
+    "/privacy",
+    "/accessibility",
+    "/cookies",
+];
+
 /// Every page path without its locale: `/`, `/procedures`, `/procedures/registration`, …
 pub fn page_paths(store: &ContentStore) -> Vec<String> {
     let mut paths = vec!["/".to_string()];
     paths.extend(Section::ALL.iter().map(|s| format!("/{}", s.slug())));
     paths.push("/news/statistics".into());
     paths.push("/search".into());
+    paths.extend(SITE_PAGES.iter().map(|p| p.to_string()));
     paths.extend(store.paths());
     paths
 }

@@ -1,0 +1,122 @@
+//! The checker: `content/flows/<flow>.toml`, their texts in `content/<locale>/flows.toml`, and
+//! the countries list they ask about (`content/countries.toml`).
+use super::files::{files, flatten, read_toml, read_toml_or};
+use super::markers::Markers;
+use crate::eligibility::countries::CountryList;
+use crate::eligibility::flow::Flow;
+use crate::locale::LOCALES;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+pub struct Flows {
+    pub by_id: BTreeMap<String, Flow>,
+    /// Texts per locale, by key (`registration.q.arrival`), fee markers already filled in.
+    pub texts: HashMap<String, BTreeMap<String, String>>,
+}
+
+pub fn load(dir: &Path, guides: &[String], markers: Markers, errors: &mut Vec<String>) -> Flows {
+    let by_id = load_flows(&dir.join("flows"), errors);
+    for flow in by_id.values() {
+        for o in &flow.outcomes {
+            for slug in o.guides.iter().filter(|s| !guides.contains(s)) {
+                errors.push(format!(
+                    "{}: outcome `{}`: no guide `{slug}` in content/<locale>/procedures",
+                    dir.join("flows")
+                        .join(format!("{}.toml", flow.id))
+                        .display(),
+                    o.id
+                ));
+            }
+        }
+    }
+    let mut texts = HashMap::new();
+    for locale in LOCALES {
+        let path = dir.join(locale).join("flows.toml");
+        let Some(table) = read_toml_or::<toml::Table>(&path, errors) else {
+            continue;
+        };
+        let mut flat = BTreeMap::new();
+        flatten("", &table, &mut flat);
+        for flow in by_id.values() {
+            for key in flow.text_keys() {
+                if !flat.contains_key(key) {
+                    errors.push(format!(
+                        "{}: missing text `{key}` (used by flows/{}.toml)",
+                        path.display(),
+                        flow.id
+                    ));
+                }
+            }
+        }
+        for (key, text) in flat.iter_mut() {
+            match markers.text(locale, text) {
+                Ok(expanded) => *text = expanded,
+                Err(e) => errors.push(format!("{}: `{key}`: {e}", path.display())),
+            }
+        }
+        texts.insert(locale.to_string(), flat);
+    }
+    Flows { by_id, texts }
+}
+
+fn load_flows(dir: &Path, errors: &mut Vec<String>) -> BTreeMap<String, Flow> {
+    let mut flows = BTreeMap::new();
+    for (slug, path) in files(dir, "toml", errors) {
+        match read_toml::<Flow>(&path) {
+            Ok(flow) => {
+                if flow.id != slug {
+                    errors.push(format!(
+                        "{}: id {:?} must match the file name",
+                        path.display(),
+                        flow.id
+                    ));
+                }
+                errors.extend(
+                    flow.check()
+                        .into_iter()
+                        .map(|p| format!("{}: {p}", path.display())),
+                );
+                flows.insert(slug, flow);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if flows.is_empty() {
+        errors.push(format!("{}: no flows", dir.display()));
+    }
+    flows
+}
+
+pub fn load_countries(path: &Path, errors: &mut Vec<String>) -> CountryList {
+    let Some(list) = read_toml_or::<CountryList>(path, errors) else {
+        return CountryList::default();
+    };
+    if list.countries.len() < 200 {
+        errors.push(format!(
+            "{}: only {} countries; regenerate it with scripts/gen_countries.py",
+            path.display(),
+            list.countries.len()
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for c in &list.countries {
+        if c.code.len() != 2
+            || !c.code.chars().all(|ch| ch.is_ascii_uppercase())
+            || !seen.insert(c.code.clone())
+        {
+            errors.push(format!(
+                "{}: country code {:?} must be two capital letters, once",
+                path.display(),
+                c.code
+            ));
+        }
+        if LOCALES.iter().any(|l| c.name(l).trim().is_empty()) {
+            errors.push(format!(
+                "{}: country {} needs a name in every locale",
+                path.display(),
+                c.code
+            ));
+        }
+    }
+    list
+}

@@ -1,0 +1,104 @@
+//! Atom feeds: `/{lang}/updates.atom` (changes to guides, and news) and `/{lang}/news.atom`.
+//! Linked from the head of the updates and news pages.
+use crate::components::page_meta::absolute;
+use crate::content::model::Update;
+use axum::extract::Path;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+pub async fn updates(Path(lang): Path<String>) -> Response {
+    feed(&lang, "updates", |store, locale| store.updates(locale))
+}
+
+pub async fn news(Path(lang): Path<String>) -> Response {
+    feed(&lang, "news", |store, locale| {
+        store
+            .updates(locale)
+            .into_iter()
+            .filter(|u| u.href.starts_with(&format!("/{locale}/news/")))
+            .collect()
+    })
+}
+
+fn feed(
+    lang: &str,
+    kind: &str,
+    entries: impl Fn(&crate::content::store::ContentStore, &str) -> Vec<Update>,
+) -> Response {
+    let Some(&locale) = crate::locale::LOCALES.iter().find(|l| **l == lang) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let store = crate::content::store::global();
+    let title = match (kind, locale) {
+        ("news", "az") => "Dövlət Miqrasiya Xidməti: xəbərlər",
+        ("news", "ru") => "Государственная миграционная служба: новости",
+        ("news", _) => "State Migration Service: news",
+        (_, "az") => "Dövlət Miqrasiya Xidməti: saytda yeniliklər",
+        (_, "ru") => "Государственная миграционная служба: обновления сайта",
+        _ => "State Migration Service: updates to this site",
+    };
+    let xml = atom(
+        title,
+        &absolute(&format!("/{locale}/{kind}")),
+        &absolute(&format!("/{locale}/{kind}.atom")),
+        locale,
+        &entries(store, locale),
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        xml,
+    )
+        .into_response()
+}
+
+/// An Atom document. Dates are days: each entry is stamped at midnight UTC of its day.
+pub fn atom(title: &str, page: &str, me: &str, locale: &str, entries: &[Update]) -> String {
+    let updated = entries
+        .iter()
+        .map(|e| e.date.as_str())
+        .max()
+        .unwrap_or("2026-01-01");
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{locale}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}T00:00:00Z</updated>\n  <author><name>State Migration Service of the Republic of Azerbaijan</name></author>\n",
+        escape(title),
+        escape(me),
+        escape(me),
+        escape(page),
+    );
+    for e in entries {
+        let link = absolute(&e.href);
+        xml.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <link href=\"{}\"/>\n    <id>{}#{}-{}</id>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            escape(&e.title),
+            escape(&link),
+            escape(&link),
+            e.date,
+            fnv(&e.summary),
+            e.date,
+            escape(&e.summary),
+        ));
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// A short, stable tag of an entry's text: two changes to one page on one day keep apart ids
+/// that do not move when entries are added (FNV-1a, 32 bits).
+fn fnv(text: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{hash:08x}")
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
