@@ -21,6 +21,9 @@ cargo clippy --release --no-default-features --features ssr --all-targets -- -D 
 cargo clippy --release --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 step "licences, banned and duplicate crates, sources (cargo-deny; advisories need GitHub: see README)"
+# cargo-deny reads `cargo metadata`, which needs the crates of every platform, not only those a
+# build here downloads: fetch them first (from crates.io, the one registry it needs).
+cargo fetch --locked -q
 # Failures print in full; duplicates (warnings: several come with Leptos and sqlx) as one line each.
 deny_out="$(cargo deny --offline check licenses bans sources 2>&1)" || { echo "$deny_out"; exit 1; }
 grep -E '^warning\[duplicate\]|ok$' <<<"$deny_out" || true

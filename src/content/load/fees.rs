@@ -339,7 +339,7 @@ pub fn thousands(locale: &str, n: u64) -> String {
     let sep = if locale == "en" { "," } else { "\u{a0}" };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -404,7 +404,7 @@ pub fn load(dir: &Path, guides: &[String], errors: &mut Vec<String>) -> Fees {
             };
             let term = match (fee.term_days, fee.term_months) {
                 (Some(d), _) => counted(&words.days, locale, d),
-                (None, Some(m)) if m % 12 == 0 => counted(&words.years, locale, m / 12),
+                (None, Some(m)) if m.is_multiple_of(12) => counted(&words.years, locale, m / 12),
                 (None, Some(m)) => counted(&words.months, locale, m),
                 (None, None) => String::new(),
             };
