@@ -107,7 +107,8 @@ async fn the_stay_checklist_has_documents_fees_guides_and_dates() {
     let body = json!({"flow": "stay", "locale": "en", "answers": {"citizenship": "IN", "purpose": "work", "length": "200", "arrival": arrival}});
     let (status, v) = post(&body.to_string()).await;
     assert_eq!(status, StatusCode::OK, "{v}");
-    assert_eq!(v["outcome"], "work");
+    // Not a visa-free citizenship: the outcome says a visa is needed to enter first.
+    assert_eq!(v["outcome"], "work_visa");
     assert_eq!(
         v["answered"],
         json!(["citizenship", "purpose", "length", "arrival"])
@@ -122,6 +123,12 @@ async fn the_stay_checklist_has_documents_fees_guides_and_dates() {
     };
     assert!(
         texts("body").iter().any(|t| t.contains("employer applies")),
+        "{v}"
+    );
+    assert!(
+        texts("body")
+            .iter()
+            .any(|t| t.contains("need a visa to enter")),
         "{v}"
     );
     assert!(

@@ -65,6 +65,28 @@ pub fn load(dir: &Path, errors: &mut Vec<String>) -> Glossary {
 }
 
 impl Glossary {
+    /// Adds to each document the rejected spellings of the terms it uses, so that a visitor
+    /// who types the everyday word ("yaşayış icazəsi") still finds the page that uses the
+    /// official one.
+    pub fn add_synonyms(&self, docs: &mut [crate::search::Document]) {
+        for doc in docs {
+            let Some(rejected) = self.rejected.get(&doc.locale) else {
+                continue;
+            };
+            let text = format!("{} {} {}", doc.title, doc.summary, doc.text).to_lowercase();
+            let mut extra = Vec::new();
+            for (variant, term) in rejected {
+                if text.contains(&term.to_lowercase()) && !extra.contains(variant) {
+                    extra.push(variant.clone());
+                }
+            }
+            if !extra.is_empty() {
+                doc.text.push(' ');
+                doc.text.push_str(&extra.join(" "));
+            }
+        }
+    }
+
     /// The rejected spellings found in the files of `dir` (recursively) that are in `locale`
     /// or in every locale (the shared data files), one message per file and spelling.
     pub fn violations(&self, locale: &str, files: &[PathBuf]) -> Vec<String> {

@@ -60,6 +60,7 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
     for locale in LOCALES {
         errors.extend(glossary.violations(locale, &glossary::files_of(dir, locale)));
     }
+    glossary.add_synonyms(&mut docs);
 
     if !errors.is_empty() {
         return Err(errors);
