@@ -113,7 +113,7 @@ test.describe("checker with JavaScript", () => {
     await expect(page.locator(".summary-list")).toContainText("Work");
     await page.getByRole("button", { name: "See your results" }).click();
     await expect(heading(page)).toHaveText("Your employer must get a work permit for you");
-    await expect(page.locator(".check-result")).toContainText("Work permit for 1 year");
+    await expect(page.locator(".check-result")).toContainText("Work permit — 1 year");
     expect(loads()).toBe(0);
     expect(errors).toEqual([]);
   });

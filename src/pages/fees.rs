@@ -69,8 +69,9 @@ fn FeesView(page: Article, rows: Vec<FeeRow>) -> impl IntoView {
             let reviewed = group.iter().map(|r| r.reviewed.clone()).min().unwrap_or_default();
             view! {
                 <section class="fee-group" id=format!("fees-{}", first.procedure)>
-                    <h2>{first.procedure_name.clone()}</h2>
-                    <div class="table-wrap">
+                    <h2 id=format!("fees-{}-heading", first.procedure)>{first.procedure_name.clone()}</h2>
+                    // A table wider than a phone scrolls: its region takes the focus, so a keyboard can.
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby=format!("fees-{}-heading", first.procedure)>
                         <table class="table">
                             <thead>
                                 <tr>

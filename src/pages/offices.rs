@@ -97,7 +97,7 @@ fn OfficesView(page: Article, offices: Vec<Office>) -> impl IntoView {
             }).collect_view()}
         </div>
         <h2 id="offices-table">{t!(i18n, offices.table_heading)}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="offices-table">
             <table class="table">
                 <thead>
                     <tr>

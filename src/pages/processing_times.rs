@@ -44,9 +44,9 @@ fn TimesView(page: Article, times: Vec<ProcessingTime>) -> impl IntoView {
         ]/>
         <h1>{title}</h1>
         <p class="lead">{page.summary.clone()}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="processing-caption">
             <table class="table">
-                <caption class="table__caption">{t!(i18n, processing.caption)}</caption>
+                <caption id="processing-caption" class="table__caption">{t!(i18n, processing.caption)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t!(i18n, processing.procedure)}</th>

@@ -21,7 +21,10 @@ pub const PAGE_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsaf
 const STRICT_POLICY: &str =
     "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
+/// Geolocation for the site itself only: "show the nearest office first" asks for it, on the
+/// visitor's press of a button, and uses it on the device.
+const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), \
      accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()";
 
 /// Adds the fixed headers, and the policy (a page's, or the strict one).

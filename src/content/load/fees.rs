@@ -151,7 +151,12 @@ impl Fees {
         let Some(words) = self.words.get(locale) else {
             return String::new();
         };
-        let mut html = String::from("<div class=\"table-wrap\"><table class=\"table\"><thead><tr>");
+        // A table wider than a phone scrolls: its region takes the focus, so a keyboard can.
+        let name = self.procedure_name(locale, procedure).unwrap_or_default();
+        let mut html = format!(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"table\"><thead><tr>",
+            escape(&name).replace('"', "&quot;")
+        );
         for c in &words.columns {
             html.push_str(&format!("<th scope=\"col\">{}</th>", escape(c)));
         }
