@@ -63,8 +63,7 @@ pub fn check(sent: &Sent, locale: &str, now: i64) -> Result<Entry, Refused> {
         return Err(Refused::Robot);
     }
     let page = sent.page.trim();
-    let ours = page.starts_with(&format!("/{locale}/")) || page == format!("/{locale}");
-    if !ours || page.len() > MAX_PAGE || page.chars().any(|c| c.is_control() || c == '\\') {
+    if !is_page(page, locale) {
         return Err(Refused::Field {
             field: "page",
             code: "invalid",
@@ -107,6 +106,28 @@ pub fn check(sent: &Sent, locale: &str, now: i64) -> Result<Entry, Refused> {
         doing,
         wrong,
     })
+}
+
+/// Whether `page` is a path of this site in `locale` that a form may be about. The pages that
+/// show the form use it too, so they never offer a form that would be refused.
+pub fn is_page(page: &str, locale: &str) -> bool {
+    let ours = page.starts_with(&format!("/{locale}/")) || page == format!("/{locale}");
+    ours && page.len() <= MAX_PAGE
+        && !page.contains("//")
+        && !page.chars().any(|c| c.is_control() || c == '\\')
+}
+
+/// A path as a query value: all but unreserved characters and `/` percent-encoded.
+pub fn query_value(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Trimmed, with control characters other than line breaks removed.

@@ -107,13 +107,15 @@ pub fn government_offices(offices: &[crate::content::model::Office], page_url: &
                 o.lat,
                 o.lon
             );
-            if let Some(address) = &o.address {
+            // What the sources leave uncertain is not given to search engines as fact.
+            let sure = |what: &str| !o.uncertain.iter().any(|u| u == what);
+            if let Some(address) = o.address.as_ref().filter(|_| sure("address")) {
                 office.push_str(&format!(
                     r#","address":{{"@type":"PostalAddress","streetAddress":{},"addressCountry":"AZ"}}"#,
                     string(address)
                 ));
             }
-            if let Some(phone) = o.phones.first() {
+            if let Some(phone) = o.phones.first().filter(|_| sure("phones")) {
                 office.push_str(&format!(r#","telephone":{}"#, string(&phone.tel)));
             }
             office.push('}');

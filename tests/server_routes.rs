@@ -817,3 +817,44 @@ async fn each_response_names_its_request_id() {
     let c = get("/en/", &[("x-request-id", "lb-12345")]).await;
     assert_eq!(header_text(&c.headers, "x-request-id"), "lb-12345");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_atom_feeds_list_updates_and_news_with_stable_ids() {
+    for (path, must) in [
+        (
+            "/en/updates.atom",
+            "https://migration.gov.az/en/procedures/registration",
+        ),
+        (
+            "/ru/news.atom",
+            "https://migration.gov.az/ru/news/2020-results",
+        ),
+    ] {
+        let page = get(path, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert_eq!(
+            page.headers["content-type"],
+            "application/atom+xml; charset=utf-8"
+        );
+        let xml = &page.body;
+        assert!(
+            xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""),
+            "{path}"
+        );
+        assert!(
+            xml.contains(&format!("<link href=\"{must}\"/>")),
+            "{path}: {xml}"
+        );
+        let ids: Vec<&str> = xml
+            .match_indices("<id>")
+            .map(|(i, _)| &xml[i + 4..i + xml[i..].find("</id>").unwrap()])
+            .collect();
+        let unique: HashSet<&&str> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{path}: ids must be unique");
+    }
+    // The updates page names the feed in its head.
+    let page = get("/en/updates", &[]).await;
+    assert!(has_link(&page.body, "alternate", None, "/en/updates.atom"));
+    let page = get("/az/news", &[]).await;
+    assert!(has_link(&page.body, "alternate", None, "/az/news.atom"));
+}

@@ -12,7 +12,12 @@ type I18n = leptos_i18n::I18nContext<Locale>;
 #[component]
 pub fn Feedback() -> impl IntoView {
     let i18n = use_i18n();
-    let page = use_location().pathname.get_untracked();
+    let locale = locale_code(i18n);
+    // A page the form could not be about (a very long 404 address): the form is about the home
+    // page rather than refused on every try.
+    let page = Some(use_location().pathname.get_untracked())
+        .filter(|p| crate::feedback::is_page(p, locale))
+        .unwrap_or_else(|| format!("/{locale}/"));
     view! {
         <section class="feedback-block">
             <FeedbackForm

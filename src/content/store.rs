@@ -158,8 +158,14 @@ impl ContentStore {
                     standard: standard_text,
                     faster,
                     uncertain: rows.iter().any(|r| r.uncertain),
+                    // The newest check of anything the row shows.
+                    reviewed: rows
+                        .iter()
+                        .map(|r| r.reviewed.clone())
+                        .chain([rules.last_reviewed.clone()])
+                        .max()
+                        .unwrap_or_default(),
                     sources,
-                    reviewed: rules.last_reviewed.clone(),
                 })
             })
             .collect()

@@ -116,7 +116,10 @@ pub fn FeedbackForm(
         let _ = (&ev, started);
     };
     let action = format!("/{lang}/feedback");
-    let report_href = format!("/{lang}/feedback?page={}", page.get_value());
+    let report_href = format!(
+        "/{lang}/feedback?page={}",
+        crate::feedback::query_value(&page.get_value())
+    );
     let showing = move |s: Stage| stage.get() == s;
     view! {
         <form class="feedback" method="post" action=action novalidate data-hydrate="submit" on:submit=on_submit>

@@ -29,7 +29,12 @@ pub fn FeedbackPage() -> impl IntoView {
         .as_ref()
         .map(|p| p.sent.page.clone())
         .or_else(|| query.get("page"))
-        .filter(|p| locale_of(p) == Some(lang) && !p.contains("//"))
+        // After a language switch the page is the same page in this language.
+        .map(|p| match locale_of(&p) {
+            Some(other) if other != lang => format!("/{lang}{}", crate::locale::strip_prefix(&p)),
+            _ => p,
+        })
+        .filter(|p| crate::feedback::is_page(p, lang))
         .unwrap_or_else(|| format!("/{lang}/"));
     let sent = query.get("sent").is_some() && posted.is_none();
     // Drawn again after a refusal: the time the form was first drawn still counts.

@@ -11,11 +11,21 @@ pub async fn updates(Path(lang): Path<String>) -> Response {
 }
 
 pub async fn news(Path(lang): Path<String>) -> Response {
+    // Every article, undated ones too: an entry's `updated` is when it last changed (its
+    // publication date, else its review date), not a claim of when it was published.
     feed(&lang, "news", |store, locale| {
         store
-            .updates(locale)
+            .news(locale)
             .into_iter()
-            .filter(|u| u.href.starts_with(&format!("/{locale}/news/")))
+            .map(|a| Update {
+                date: a
+                    .published
+                    .clone()
+                    .unwrap_or_else(|| a.last_reviewed.clone()),
+                href: format!("/{locale}/news/{}", a.slug),
+                title: a.title.clone(),
+                summary: a.summary.clone(),
+            })
             .collect()
     })
 }
@@ -60,7 +70,7 @@ pub fn atom(title: &str, page: &str, me: &str, locale: &str, entries: &[Update])
         .iter()
         .map(|e| e.date.as_str())
         .max()
-        .unwrap_or("2026-01-01");
+        .unwrap_or("2026-11-26");
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{locale}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}T00:00:00Z</updated>\n  <author><name>State Migration Service of the Republic of Azerbaijan</name></author>\n",
         escape(title),
@@ -68,32 +78,26 @@ pub fn atom(title: &str, page: &str, me: &str, locale: &str, entries: &[Update])
         escape(me),
         escape(page),
     );
-    for e in entries {
+    for (i, e) in entries.iter().enumerate() {
         let link = absolute(&e.href);
+        // Counted from the oldest, so a new change that day does not renumber the others.
+        let nth = entries[i..]
+            .iter()
+            .filter(|o| o.href == e.href && o.date == e.date)
+            .count();
         xml.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <link href=\"{}\"/>\n    <id>{}#{}-{}</id>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
             escape(&e.title),
             escape(&link),
             escape(&link),
             e.date,
-            fnv(&e.summary),
+            nth,
             e.date,
             escape(&e.summary),
         ));
     }
     xml.push_str("</feed>\n");
     xml
-}
-
-/// A short, stable tag of an entry's text: two changes to one page on one day keep apart ids
-/// that do not move when entries are added (FNV-1a, 32 bits).
-fn fnv(text: &str) -> String {
-    let mut hash: u32 = 0x811c_9dc5;
-    for b in text.bytes() {
-        hash ^= u32::from(b);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    format!("{hash:08x}")
 }
 
 fn escape(s: &str) -> String {

@@ -54,7 +54,7 @@ pub async fn form(State(state): State<AppState>, request: Request<Body>) -> Resp
         let render = leptos_axum::render_app_async(move || shell(options.clone()));
         return render(Request::from_parts(parts, Body::empty())).await;
     }
-    let page_query = url_escape(&sent.page);
+    let page_query = crate::feedback::query_value(&sent.page);
     // "No" on the question: the form with its questions, nothing stored yet.
     if field("step") == "question" && sent.useful == "no" {
         return see_other(&format!("/{lang}/feedback?page={page_query}&useful=no"));
@@ -87,17 +87,4 @@ fn see_other(to: &str) -> Response {
         Ok(location) => (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
         Err(_) => StatusCode::BAD_REQUEST.into_response(),
     }
-}
-
-/// A path as a query value: everything but unreserved characters and `/` percent-encoded.
-fn url_escape(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

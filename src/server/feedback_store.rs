@@ -73,7 +73,8 @@ impl Store {
     }
 }
 
-/// The forms as CSV with a header line. A cell a spreadsheet would read as a formula (`=`, `+`,
+/// The forms as CSV with a header line, after a byte-order mark (spreadsheets then read it as
+/// UTF-8, not in the system's code page). A cell a spreadsheet would read as a formula (`=`, `+`,
 /// `-`, `@` first) gets a leading `'`: visitors write these cells, the content team opens them.
 pub fn to_csv(rows: &[Stored]) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
@@ -89,7 +90,7 @@ pub fn to_csv(rows: &[Stored]) -> Result<String, csv::Error> {
     let bytes = out
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }
 
 fn safe_cell(cell: &str) -> String {
@@ -115,7 +116,7 @@ mod tests {
             wrong: "a, b".into(),
         };
         let csv = to_csv(&[row]).unwrap();
-        assert!(csv.starts_with("date,locale,page,useful,doing,wrong\n"));
+        assert!(csv.starts_with("\u{feff}date,locale,page,useful,doing,wrong\n"));
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
         assert!(csv.contains("\"a, b\""), "{csv}");
     }
