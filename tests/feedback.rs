@@ -312,7 +312,7 @@ fn the_export_writes_csv() {
         let (ok, out) = common::run(&["feedback", "export"], &[("SMSITE_DATABASE", path)]);
         assert!(ok, "{out}");
         assert!(
-            out.starts_with("date,locale,page,useful,doing,wrong\n"),
+            out.starts_with("\u{feff}date,locale,page,useful,doing,wrong\n"),
             "{out}"
         );
         assert!(
