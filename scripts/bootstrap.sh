@@ -17,7 +17,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------------------------
 need_pkgs=()
-for p in chromium brotli wrk postgresql nginx lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm python3-venv; do
+for p in chromium brotli wrk postgresql nginx lld-22 rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web nodejs npm python3-venv fonts-noto-core fonts-noto-cjk; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")
 done
 # Java for the HTML checker (npm's vnu-jar); any Java will do, so only when none is there.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate content/countries.toml: every country/territory a foreigner can be a citizen of,
-named in English, Azerbaijani (Latin) and Russian, plus the hand-kept migration rules.
+named in each of the site's languages (content/locales.toml), plus the hand-kept migration rules.
 
 Names come from CLDR through the PyPI package `babel` (offline once installed):
 
@@ -13,6 +13,7 @@ change it here and regenerate, never edit content/countries.toml by hand.
 """
 
 import sys
+import tomllib
 from pathlib import Path
 
 try:
@@ -25,7 +26,14 @@ except ImportError:
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "content" / "countries.toml"
 
-LOCALES = ("en", "az", "ru")  # babel's 'az' is Azerbaijani in Latin script
+# The site's languages (content/locales.toml), English first. babel's 'az' is Azerbaijani in
+# Latin script, and its 'zh' Simplified Chinese.
+LOCALES = tuple(
+    sorted(
+        (l["code"] for l in tomllib.loads((ROOT / "content" / "locales.toml").read_text())["locales"]),
+        key=lambda c: (c != "en", ("en", "az", "ru").index(c) if c in ("en", "az", "ru") else 9),
+    )
+)
 
 # Hand rules (shared/domain/migration-facts.md). Keys are ISO 3166-1 alpha-2 codes.
 # visa_free_days: "Visa-free for up to 90 days (2023, UNCERTAIN list) ... Qatar: 30 days."

@@ -33,7 +33,7 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 
-/// The document around the app. `<html lang dir>` is set by `I18nContextProvider`.
+/// The document around the app. `<html lang dir>` is set by `DocumentLanguage`.
 /// The page runs no inline script: nav.js (client-side navigation, islands) is a file of the
 /// site, so the policy is the same for every page and a rendered page can be stored as bytes.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -68,7 +68,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <I18nContextProvider>
+        // lang and dir come from content/locales.toml (`zh-Hans`, not leptos_i18n's `zh`).
+        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
             <Router>
                 <Layout>
                     <Routes fallback=|| view! { <NotFound/> }>
@@ -108,7 +109,21 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </Layout>
             </Router>
+            // After the pages: the layout may have switched the locale to the URL's.
+            <DocumentLanguage/>
         </I18nContextProvider>
+    }
+}
+
+#[component]
+fn DocumentLanguage() -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let code = move || i18n.get_locale().as_str();
+    view! {
+        <leptos_meta::Html
+            attr:lang=move || crate::locale::tag(code())
+            attr:dir=move || crate::locale::direction(code())
+        />
     }
 }
 

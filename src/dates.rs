@@ -19,6 +19,39 @@ const MONTHS_AZ: [&str; 12] = [
     "noyabr", "dekabr",
 ];
 // Russian dates use the genitive month: "26 ноября 2026".
+const MONTHS_TR: [&str; 12] = [
+    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
+    "Kasım", "Aralık",
+];
+const MONTHS_AR: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
+// Persian names of the Gregorian months (the site's dates are Gregorian, as the documents are).
+const MONTHS_FA: [&str; 12] = [
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+];
 const MONTHS_RU: [&str; 12] = [
     "января",
     "февраля",
@@ -101,13 +134,19 @@ impl Date {
 
     /// `26 November 2026`, `26 noyabr 2026`, `26 ноября 2026`.
     pub fn long(self, locale: &str) -> String {
+        if locale == "zh" {
+            return format!("{}年{}月{}日", self.year, self.month, self.day);
+        }
         let months = match locale {
             "az" => &MONTHS_AZ,
             "ru" => &MONTHS_RU,
+            "tr" => &MONTHS_TR,
+            "ar" => &MONTHS_AR,
+            "fa" => &MONTHS_FA,
             _ => &MONTHS_EN,
         };
         let month = months[(self.month.clamp(1, 12) - 1) as usize];
-        format!("{} {} {}", self.day, month, self.year)
+        crate::digits::for_locale(&format!("{} {} {}", self.day, month, self.year), locale)
     }
 }
 
@@ -138,6 +177,9 @@ mod tests {
         assert_eq!(d.long("en"), "26 November 2026");
         assert_eq!(d.long("az"), "26 noyabr 2026");
         assert_eq!(d.long("ru"), "26 ноября 2026");
+        assert_eq!(d.long("tr"), "26 Kasım 2026");
+        assert_eq!(d.long("zh"), "2026年11月26日");
+        assert_eq!(d.long("fa"), "۲۶ نوامبر ۲۰۲۶");
         assert_eq!(Date::new(2027, 1, 5).iso(), "2027-01-05");
     }
 

@@ -12,6 +12,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod dates;
+pub mod digits;
 pub mod eligibility;
 pub mod feedback;
 pub mod islands;

@@ -4,7 +4,9 @@
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Category {
+    Zero,
     One,
+    Two,
     Few,
     Many,
     Other,
@@ -13,7 +15,9 @@ pub enum Category {
 impl Category {
     pub fn key(self) -> &'static str {
         match self {
+            Category::Zero => "zero",
             Category::One => "one",
+            Category::Two => "two",
             Category::Few => "few",
             Category::Many => "many",
             Category::Other => "other",
@@ -34,6 +38,14 @@ pub fn category(locale: &str, n: u64) -> Category {
                 Category::Many
             }
         }
+        "ar" => match n % 100 {
+            _ if n == 0 => Category::Zero,
+            _ if n == 1 => Category::One,
+            _ if n == 2 => Category::Two,
+            3..=10 => Category::Few,
+            11..=99 => Category::Many,
+            _ => Category::Other,
+        },
         // Azerbaijani, Turkish, Persian and Chinese count without changing the noun.
         "az" | "tr" | "fa" | "zh" => Category::Other,
         _ if n == 1 => Category::One,
@@ -59,5 +71,17 @@ mod tests {
         assert_eq!(category("en", 1), Category::One);
         assert_eq!(category("en", 15), Category::Other);
         assert_eq!(category("az", 1), Category::Other);
+    }
+
+    #[test]
+    fn arabic_forms() {
+        let keys: Vec<_> = [0, 1, 2, 3, 10, 11, 99, 100, 103, 111, 200]
+            .iter()
+            .map(|n| category("ar", *n).key())
+            .collect();
+        assert_eq!(
+            keys,
+            ["zero", "one", "two", "few", "few", "many", "many", "other", "few", "many", "other"]
+        );
     }
 }

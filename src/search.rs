@@ -1,8 +1,12 @@
 //! Site search: an in-memory index over guides, journeys, section pages and news. Plain Rust.
 //!
 //! Words are folded so that people find pages whichever way they type: lower case, Azerbaijani
-//! letters to their ASCII spellings (`yaşayış icazəsi` = `yasayis icazesi`), `ё` to `е`, and a
-//! light Russian suffix stripping so that `регистрация` finds `регистрации`.
+//! and Turkish letters to their ASCII spellings (`yaşayış icazəsi` = `yasayis icazesi`, `çalışma`
+//! = `calisma`), `ё` to `е`, and a light Russian suffix stripping so that `регистрация` finds
+//! `регистрации`. Arabic and Persian: diacritics, tatweel and the zero-width non-joiner are
+//! dropped, alef forms become `ا`, Arabic and Persian ya, alef maqsura and kaf become one letter,
+//! ta marbuta `ه`, and Arabic-Indic digits 0–9. Chinese is written without spaces, so a run of
+//! Chinese characters is indexed as its overlapping pairs: a two-character query finds a page.
 
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -60,7 +64,9 @@ impl Index {
             .filter_map(|(i, e)| {
                 let mut score = 0;
                 for (qi, q) in query_terms.iter().enumerate() {
-                    let prefix = qi == last && q.chars().count() >= 2;
+                    // One Chinese character is a word's worth of meaning: it may start a pair.
+                    let prefix = qi == last
+                        && (q.chars().count() >= 2 || q.chars().next().is_some_and(is_han));
                     let matches = |t: &String| t == q || (prefix && t.starts_with(q.as_str()));
                     let in_title = e.title_terms.iter().filter(|t| matches(t)).count() as u32;
                     let in_body = e.body_terms.iter().filter(|t| matches(t)).count() as u32;
@@ -89,20 +95,71 @@ impl Index {
     }
 }
 
-/// The folded, stemmed words of a text.
+/// The folded, stemmed words of a text; a run of Chinese characters gives its pairs.
 pub fn terms(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    let mut out = Vec::new();
+    for word in clean(text)
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| stem(&fold(w)))
+    {
+        if !word.chars().any(is_han) {
+            out.push(stem(&fold(word)));
+            continue;
+        }
+        // "ASAN服务中心" → "asan", "服务", "务中", "中心".
+        let chars: Vec<char> = word.chars().collect();
+        let mut start = 0;
+        while start < chars.len() {
+            let han = is_han(chars[start]);
+            let end = (start..chars.len())
+                .find(|i| is_han(chars[*i]) != han)
+                .unwrap_or(chars.len());
+            let run = &chars[start..end];
+            if !han {
+                out.push(stem(&fold(&run.iter().collect::<String>())));
+            } else if run.len() == 1 {
+                out.push(run[0].to_string());
+            } else {
+                out.extend(run.windows(2).map(|w| w.iter().collect::<String>()));
+            }
+            start = end;
+        }
+    }
+    out
+}
+
+/// A Chinese character (CJK Unified Ideographs and Extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// The text without the marks that do not change a word: Arabic diacritics (harakat, shadda,
+/// sukun, superscript alef), tatweel and the zero-width non-joiner of Persian; Arabic-Indic and
+/// Persian digits as 0–9.
+fn clean(text: &str) -> String {
+    crate::digits::to_ascii(text)
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}'
+            )
+        })
         .collect()
 }
 
-/// Lower case with Azerbaijani and Turkish letters spelled in ASCII, `ё` as `е`.
+/// Lower case with Azerbaijani and Turkish letters spelled in ASCII, `ё` as `е`, and Arabic
+/// and Persian letter variants made one.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     // The special letters first: lower-casing `İ` would give `i` and a combining dot.
-    for c in word.chars() {
+    for c in clean(word).chars() {
         match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ي' | 'ى' | 'ئ' => out.push('ی'),
+            'ك' => out.push('ک'),
+            'ة' | 'ۀ' => out.push('ه'),
+            'ؤ' => out.push('و'),
             'ə' | 'Ə' | 'ä' | 'Ä' => out.push('e'),
             'ğ' | 'Ğ' => out.push('g'),
             'ı' | 'I' | 'İ' | 'i' => out.push('i'),
@@ -173,6 +230,10 @@ fn snippet(summary: &str, text: &str, query_terms: &[String]) -> String {
             }
             if end < words.len() {
                 s.push_str(" …");
+            }
+            // Chinese has no spaces: one "word" can be a whole paragraph.
+            if s.chars().count() > 240 {
+                s = s.chars().take(240).collect::<String>() + "…";
             }
             s
         }
@@ -269,6 +330,88 @@ mod tests {
     fn other_locales_and_empty_queries_find_nothing() {
         assert!(index().search("en", "регистрация", 10).is_empty());
         assert!(index().search("en", "  !!  ", 10).is_empty());
+    }
+
+    fn doc(locale: &str, href: &str, title: &str, text: &str) -> Document {
+        Document {
+            locale: locale.into(),
+            href: href.into(),
+            title: title.into(),
+            summary: String::new(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn turkish_without_its_marks() {
+        let i = Index::new(vec![doc(
+            "tr",
+            "/tr/a",
+            "Çalışma izni",
+            "İşveren başvurur; süre iki yıl.",
+        )]);
+        assert_eq!(i.search("tr", "calisma izni", 5).len(), 1);
+        assert_eq!(i.search("tr", "isveren basvurur", 5).len(), 1);
+        assert_eq!(i.search("tr", "SÜRE", 5).len(), 1);
+    }
+
+    #[test]
+    fn arabic_with_or_without_diacritics_and_alef_forms() {
+        let i = Index::new(vec![doc(
+            "ar",
+            "/ar/a",
+            "تصريح الإقامة المؤقتة",
+            "يُقدِّم صاحبُ العمل الطلبَ إلى المركز خلال ١٥ يوماً.",
+        )]);
+        assert_eq!(
+            i.search("ar", "يقدم", 5).len(),
+            1,
+            "no diacritics in the query"
+        );
+        assert_eq!(
+            i.search("ar", "يُقَدِّمُ", 5).len(),
+            1,
+            "diacritics in the query"
+        );
+        assert_eq!(
+            i.search("ar", "الاقامة", 5).len(),
+            1,
+            "bare alef for hamza alef"
+        );
+        assert_eq!(i.search("ar", "المؤقته", 5).len(), 1, "ha for ta marbuta");
+        assert_eq!(
+            i.search("ar", "15", 5).len(),
+            1,
+            "Western digits find Arabic-Indic ones"
+        );
+    }
+
+    #[test]
+    fn persian_letters_and_the_zero_width_non_joiner() {
+        let i = Index::new(vec![doc(
+            "fa",
+            "/fa/a",
+            "اجازه اقامت موقت",
+            "درخواست‌ها در مرکز خدمات بررسی می‌شوند.",
+        )]);
+        assert_eq!(i.search("fa", "درخواستها", 5).len(), 1, "ZWNJ or none");
+        assert_eq!(i.search("fa", "مي‌شوند", 5).len(), 1, "Arabic ya typed");
+        assert_eq!(i.search("fa", "اجازه", 5).len(), 1);
+    }
+
+    #[test]
+    fn chinese_pairs_find_a_two_character_query() {
+        let i = Index::new(vec![doc(
+            "zh",
+            "/zh/a",
+            "临时居留许可",
+            "在ASAN服务中心提交申请。",
+        )]);
+        assert_eq!(i.search("zh", "居留", 5).len(), 1);
+        assert_eq!(i.search("zh", "申请", 5).len(), 1);
+        assert_eq!(i.search("zh", "服务中心", 5).len(), 1);
+        assert_eq!(i.search("zh", "asan", 5).len(), 1);
+        assert!(i.search("zh", "签证", 5).is_empty());
     }
 
     #[test]

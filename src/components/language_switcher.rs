@@ -2,7 +2,7 @@
 //! nav.js turns them into client-side navigation that keeps the page.
 use super::section_text::locale_code;
 use crate::i18n::*;
-use crate::locale::{endonym, localized_path, LOCALES};
+use crate::locale::{direction, endonym, localized_path, tag, LOCALES};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -24,8 +24,9 @@ pub fn LanguageSwitcher() -> impl IntoView {
                             <li>
                                 <a
                                     href=href
-                                    hreflang=code
-                                    lang=code
+                                    hreflang=tag(code)
+                                    lang=tag(code)
+                                    dir=direction(code)
                                     aria-current=move || (locale_code(i18n) == code).then_some("true")
                                 >
                                     {endonym(code)}

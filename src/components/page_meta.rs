@@ -1,7 +1,7 @@
 //! Per-page `<head>` entries: title, description, canonical URL, language alternates, Open Graph.
 use super::section_text::locale_code;
 use crate::i18n::*;
-use crate::locale::{localized_path, LOCALES};
+use crate::locale::{info, localized_path, tag, LOCALES};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_location;
@@ -39,9 +39,12 @@ pub fn PageMeta(
         <Meta name="description" content=description.clone()/>
         <Link rel="canonical" href=absolute(&path)/>
         {LOCALES
+            .iter()
+            .filter(|code| crate::content::translated(code, &path))
             .map(|code| {
-                view! { <Link rel="alternate" hreflang=code href=absolute(&localized_path(code, &path))/> }
-            })}
+                view! { <Link rel="alternate" hreflang=tag(code) href=absolute(&localized_path(code, &path))/> }
+            })
+            .collect_view()}
         // `/` sends each visitor to their own language, which is what x-default means.
         <Link rel="alternate" hreflang="x-default" href=absolute("/")/>
         <Meta property="og:type" content="website"/>
@@ -49,14 +52,6 @@ pub fn PageMeta(
         <Meta property="og:title" content=title/>
         <Meta property="og:description" content=description/>
         <Meta property="og:url" content=absolute(&path)/>
-        <Meta property="og:locale" content=og_locale(locale_code(i18n))/>
-    }
-}
-
-fn og_locale(code: &str) -> &'static str {
-    match code {
-        "az" => "az_AZ",
-        "ru" => "ru_RU",
-        _ => "en_GB",
+        <Meta property="og:locale" content=info(locale_code(i18n)).og/>
     }
 }

@@ -10,3 +10,17 @@ pub mod load;
 pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod store;
+
+/// Whether the page at `path` is written in `locale` (false for an English stand-in of a
+/// partial locale). In the browser build every page counts as translated: only the server asks.
+pub fn translated(locale: &str, path: &str) -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        store::global().translated(locale, path)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (locale, path);
+        true
+    }
+}

@@ -38,6 +38,8 @@ pub struct ContentStore {
     pub(super) offices: BTreeMap<String, Vec<Office>>,
     pub(super) outline: Outline,
     pub(super) places: BTreeMap<String, Vec<Place>>,
+    /// Addresses served in English for a partial locale (load/partial.rs).
+    pub(super) stand_ins: std::collections::HashSet<String>,
 }
 
 /// One entry of a per-locale map.
@@ -46,6 +48,14 @@ fn entry<'a, T>(map: &'a HashMap<Key, T>, locale: &str, slug: &str) -> Option<&'
 }
 
 impl ContentStore {
+    /// Whether the page at `path` (any locale's address) is written in `locale`, not an
+    /// English stand-in of a partial locale.
+    pub fn translated(&self, locale: &str, path: &str) -> bool {
+        !self
+            .stand_ins
+            .contains(crate::locale::localized_path(locale, path).trim_end_matches('/'))
+    }
+
     pub fn guide(&self, locale: &str, slug: &str) -> Option<&Guide> {
         entry(&self.guides, locale, slug)
     }

@@ -4,12 +4,11 @@ use super::engine::Countries;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Country {
     pub code: String,
-    pub en: String,
-    pub az: String,
-    pub ru: String,
+    /// The name in each locale, by locale code (`en = "Georgia"`, `ar = "جورجيا"`, …).
+    #[serde(flatten)]
+    pub names: std::collections::BTreeMap<String, String>,
     /// Days a citizen may stay without a visa (UNCERTAIN list: shown with a confirm note).
     #[serde(default)]
     pub visa_free_days: Option<i64>,
@@ -19,12 +18,12 @@ pub struct Country {
 }
 
 impl Country {
+    /// The name in `locale`, else in English.
     pub fn name(&self, locale: &str) -> &str {
-        match locale {
-            "az" => &self.az,
-            "ru" => &self.ru,
-            _ => &self.en,
-        }
+        self.names
+            .get(locale)
+            .or_else(|| self.names.get("en"))
+            .map_or("", String::as_str)
     }
 }
 

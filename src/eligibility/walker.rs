@@ -94,9 +94,10 @@ mod tests {
         let countries = CountryList {
             countries: vec![Country {
                 code: "TR".into(),
-                en: "Türkiye".into(),
-                az: "Türkiyə".into(),
-                ru: "Турция".into(),
+                names: [("en", "Türkiye"), ("az", "Türkiyə"), ("ru", "Турция")]
+                    .into_iter()
+                    .map(|(l, n)| (l.to_string(), n.to_string()))
+                    .collect(),
                 visa_free_days: Some(90),
                 registration_days: None,
             }],

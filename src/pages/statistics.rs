@@ -28,11 +28,7 @@ pub fn StatisticsPage() -> impl IntoView {
 /// Numbers as the locale writes them: `244,398` / `244 398`, `85.54` / `85,54`, `21.3` / `21,3`.
 /// Integer arithmetic only: float formatting would add ~20 KB to the browser bundle.
 pub fn format_number(value: f64, locale: &str) -> String {
-    let (group, decimal) = if locale == "en" {
-        (',', '.')
-    } else {
-        ('\u{a0}', ',')
-    };
+    let (group, decimal) = crate::digits::separators(locale);
     let hundredths = (value * 100.0).round() as i64;
     let int = (hundredths / 100).to_string();
     let mut out = String::new();
@@ -51,7 +47,7 @@ pub fn format_number(value: f64, locale: &str) -> String {
             out.push_str(&format!("{frac:02}"));
         }
     }
-    out
+    crate::digits::for_locale(&out, locale)
 }
 
 #[component]

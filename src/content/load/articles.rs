@@ -45,6 +45,7 @@ pub type ByKey = HashMap<(String, String), Article>;
 
 pub fn load_pages(
     dir: &Path,
+    partial: &[&str],
     markers: Markers,
     docs: &mut Vec<Document>,
     errors: &mut Vec<String>,
@@ -54,6 +55,9 @@ pub fn load_pages(
         for (slug, sources_required) in PAGES {
             let path = dir.join(locale).join("pages").join(format!("{slug}.md"));
             if !path.exists() {
+                if partial.contains(&locale) {
+                    continue;
+                }
                 errors.push(format!(
                     "{}: missing (every locale needs the {slug} page)",
                     path.display()

@@ -334,22 +334,13 @@ fn counted(forms: &Localized, locale: &str, n: u64) -> String {
     forms
         .get(key)
         .or_else(|| forms.get("other"))
-        .map(|f| f.replace("{n}", &n.to_string()))
+        .map(|f| f.replace("{n}", &crate::digits::whole(locale, n)))
         .unwrap_or_default()
 }
 
 /// 1400 → "1,400" (en) or "1 400" (with a no-break space) elsewhere.
 pub fn thousands(locale: &str, n: u64) -> String {
-    let digits = n.to_string();
-    let sep = if locale == "en" { "," } else { "\u{a0}" };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
+    crate::digits::whole(locale, n)
 }
 
 pub fn load(dir: &Path, guides: &[String], errors: &mut Vec<String>) -> Fees {
@@ -375,9 +366,10 @@ pub fn load(dir: &Path, guides: &[String], errors: &mut Vec<String>) -> Fees {
             continue;
         };
         for forms in [&w.days, &w.months, &w.years, &w.working_days] {
-            if !forms.contains_key("other") || forms.values().any(|f| !f.contains("{n}")) {
+            // Only `other` must show the number: Arabic writes "one day" and "two days" as words.
+            if !forms.get("other").is_some_and(|f| f.contains("{n}")) {
                 errors.push(format!(
-                    "{}: [words.{locale}]: each counted phrase needs an `other` form, and every form a {{n}}",
+                    "{}: [words.{locale}]: each counted phrase needs an `other` form with {{n}}",
                     path.display()
                 ));
             }

@@ -14,7 +14,13 @@ pub struct Flows {
     pub texts: HashMap<String, BTreeMap<String, String>>,
 }
 
-pub fn load(dir: &Path, guides: &[String], markers: Markers, errors: &mut Vec<String>) -> Flows {
+pub fn load(
+    dir: &Path,
+    guides: &[String],
+    partial: &[&str],
+    markers: Markers,
+    errors: &mut Vec<String>,
+) -> Flows {
     let by_id = load_flows(&dir.join("flows"), errors);
     for flow in by_id.values() {
         for o in &flow.outcomes {
@@ -29,14 +35,25 @@ pub fn load(dir: &Path, guides: &[String], markers: Markers, errors: &mut Vec<St
             }
         }
     }
-    let mut texts = HashMap::new();
-    for locale in LOCALES {
+    let mut texts: HashMap<String, BTreeMap<String, String>> = HashMap::new();
+    // English first: a partial locale's missing texts are English ones.
+    let mut order = LOCALES.to_vec();
+    order.sort_by_key(|l| *l != "en");
+    for locale in order {
+        let is_partial = partial.contains(&locale);
         let path = dir.join(locale).join("flows.toml");
-        let Some(table) = read_toml_or::<toml::Table>(&path, errors) else {
-            continue;
-        };
         let mut flat = BTreeMap::new();
-        flatten("", &table, &mut flat);
+        if !(is_partial && !path.exists()) {
+            let Some(table) = read_toml_or::<toml::Table>(&path, errors) else {
+                continue;
+            };
+            flatten("", &table, &mut flat);
+        }
+        if is_partial {
+            for (key, text) in texts.get("en").into_iter().flatten() {
+                flat.entry(key.clone()).or_insert_with(|| text.clone());
+            }
+        }
         for flow in by_id.values() {
             for key in flow.text_keys() {
                 if !flat.contains_key(key) {

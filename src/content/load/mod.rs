@@ -12,6 +12,7 @@ mod journeys;
 mod lists;
 mod markers;
 pub mod offices;
+mod partial;
 mod places;
 mod search_index;
 pub mod statistics;
@@ -20,13 +21,15 @@ use super::store::ContentStore;
 use crate::locale::LOCALES;
 use crate::search::Index;
 use crate::status::rules::StatusRules;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// Reads and checks every content file under `dir`.
 pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
     let mut errors = Vec::new();
     let mut docs = Vec::new();
-    let mut coverage = checks::Coverage::default();
+    let partial = partial::partial_locales(dir, &mut errors);
+    let mut coverage = checks::Coverage::new(&partial);
 
     // Fees and lists first: guides, pages and flow texts have their markers filled in from them.
     let guide_slugs = guide_slugs(dir);
@@ -45,13 +48,39 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
         &mut docs,
         &mut errors,
     );
-    let pages = articles::load_pages(dir, markers, &mut docs, &mut errors);
-    let news = articles::load_news(dir, &mut coverage, &mut docs, &mut errors);
+    let mut pages = articles::load_pages(dir, &partial, markers, &mut docs, &mut errors);
+    let mut news = articles::load_news(dir, &mut coverage, &mut docs, &mut errors);
     coverage.check(dir, &mut errors);
+    let mut stand_ins = HashSet::new();
+    let mut journeys = journeys;
+    partial::fill(
+        &mut guides.by_key,
+        &partial,
+        |l, s| format!("/{l}/procedures/{s}"),
+        &mut stand_ins,
+    );
+    partial::fill(
+        &mut journeys.by_key,
+        &partial,
+        |l, s| format!("/{l}/journeys/{s}"),
+        &mut stand_ins,
+    );
+    partial::fill(
+        &mut pages,
+        &partial,
+        |l, s| format!("/{l}/{s}"),
+        &mut stand_ins,
+    );
+    partial::fill(
+        &mut news.by_key,
+        &partial,
+        |l, s| format!("/{l}/news/{s}"),
+        &mut stand_ins,
+    );
 
     let statistics = statistics::load(dir, &mut errors);
     let status_rules = load_status_rules(dir, &mut errors);
-    let flows = flows::load(dir, &guides.order, markers, &mut errors);
+    let flows = flows::load(dir, &guides.order, &partial, markers, &mut errors);
     let offices = offices::load(dir, &mut errors);
     let outline = offices::load_outline(dir, &mut errors);
     let places = places::load(dir, &mut errors);
@@ -83,6 +112,7 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
         offices: offices.by_locale,
         outline,
         places,
+        stand_ins,
     })
 }
 

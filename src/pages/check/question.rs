@@ -219,7 +219,7 @@ fn QuestionForm(
                 .map(|c| CountryOption {
                     code: c.code.clone(),
                     name: c.name(&bundle.locale).to_string(),
-                    english: c.en.clone(),
+                    english: c.name("en").to_string(),
                 })
                 .collect::<Vec<_>>();
             view! {
