@@ -10,6 +10,7 @@ use crate::pages::{
     contact::ContactPage,
     feedback::FeedbackPage,
     fees::FeesPage,
+    glossary::GlossaryPage,
     guide::GuidePage,
     home::HomePage,
     journey::JourneyPage,
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                             <Route path=StaticSegment("processing-times") view=ProcessingTimesPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment("offices") view=OfficesPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment("updates") view=UpdatesPage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment("feedback") view=FeedbackPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment("privacy") view=|| view! { <SitePage slug="privacy"/> } ssr=SsrMode::Async/>
                             <Route path=StaticSegment("accessibility") view=|| view! { <SitePage slug="accessibility"/> } ssr=SsrMode::Async/>

@@ -83,7 +83,9 @@ impl Date {
     }
 
     /// Parses `YYYY-MM-DD`; `None` for anything else, including impossible dates (`2026-02-30`).
+    /// Arabic-Indic and Persian digits are read as 0–9 (typed on an Arabic or Persian keyboard).
     pub fn parse_iso(text: &str) -> Option<Date> {
+        let text = crate::digits::to_ascii(text);
         let mut parts = text.trim().splitn(3, '-');
         let year: i32 = parts.next()?.parse().ok()?;
         let month: u32 = parts.next()?.parse().ok()?;

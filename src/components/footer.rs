@@ -16,7 +16,7 @@ pub fn Footer() -> impl IntoView {
             <div class="width-container">
                 <div class="site-footer__callout">
                     <h2 class="site-footer__heading">{t!(i18n, footer.call_heading)}</h2>
-                    <a class="site-footer__phone" href=CALL_CENTER_TEL>{t!(i18n, footer.phone_display)}</a>
+                    <a class="site-footer__phone" href=CALL_CENTER_TEL dir="ltr">{t!(i18n, footer.phone_display)}</a>
                     <p>{t!(i18n, footer.call_hours)}</p>
                 </div>
                 <nav aria-label=move || t_string!(i18n, footer.links_label)>
@@ -33,6 +33,7 @@ pub fn Footer() -> impl IntoView {
                         <li><a href=move || page("fees")>{t!(i18n, footer.fees)}</a></li>
                         <li><a href=move || page("processing-times")>{t!(i18n, footer.processing_times)}</a></li>
                         <li><a href=move || page("journeys")>{t!(i18n, footer.journeys)}</a></li>
+                        <li><a href=move || page("glossary")>{t!(i18n, footer.glossary)}</a></li>
                         <li><a href=move || page("updates")>{t!(i18n, footer.updates)}</a></li>
                         <li><a href=move || page("privacy")>{t!(i18n, footer.privacy)}</a></li>
                         <li><a href=move || page("accessibility")>{t!(i18n, footer.accessibility)}</a></li>

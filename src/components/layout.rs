@@ -29,10 +29,15 @@ pub fn Layout(children: Children) -> impl IntoView {
     // "Was this page useful?" under every page of a locale, except the feedback form's own.
     let asks = path_locale.is_some()
         && crate::locale::strip_prefix(&path).trim_end_matches('/') != "/feedback";
+    // A partial locale's page served in English says so (content/locales.toml).
+    let untranslated = path_locale.is_some_and(|l| !crate::content::translated(l.as_str(), &path));
     view! {
         <Header/>
         <main class="main" id="main-content" tabindex="-1">
             <div class="width-container">
+                {untranslated.then(|| view! {
+                    <div class="confirm-note untranslated-note" role="note"><p>{t!(i18n, site.untranslated)}</p></div>
+                })}
                 {children()}
                 {asks.then(|| view! { <Feedback/> })}
             </div>

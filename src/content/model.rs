@@ -217,3 +217,14 @@ pub struct Place {
     pub official: bool,
     pub reviewed: String,
 }
+
+/// One concept of the glossary page in one language, with its Azerbaijani original.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    /// The anchor (`temporary_residence_permit`).
+    pub key: String,
+    pub term: String,
+    /// The term in Azerbaijani, as it is written on the Service's forms.
+    pub original: String,
+    pub explanation: String,
+}

@@ -40,6 +40,7 @@ pub struct ContentStore {
     pub(super) places: BTreeMap<String, Vec<Place>>,
     /// Addresses served in English for a partial locale (load/partial.rs).
     pub(super) stand_ins: std::collections::HashSet<String>,
+    pub(super) glossary: BTreeMap<String, Vec<GlossaryEntry>>,
 }
 
 /// One entry of a per-locale map.
@@ -48,6 +49,11 @@ fn entry<'a, T>(map: &'a HashMap<Key, T>, locale: &str, slug: &str) -> Option<&'
 }
 
 impl ContentStore {
+    /// The glossary page's terms in `locale`.
+    pub fn glossary(&self, locale: &str) -> Vec<GlossaryEntry> {
+        self.glossary.get(locale).cloned().unwrap_or_default()
+    }
+
     /// Whether the page at `path` (any locale's address) is written in `locale`, not an
     /// English stand-in of a partial locale.
     pub fn translated(&self, locale: &str, path: &str) -> bool {

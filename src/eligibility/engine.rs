@@ -153,7 +153,8 @@ fn parse(
     today: Date,
     countries: &dyn Countries,
 ) -> Result<Value, AnswerError> {
-    let raw = raw.trim();
+    let raw = crate::digits::to_ascii(raw.trim());
+    let raw = raw.as_str();
     if raw.is_empty() {
         return Err(AnswerError::Missing);
     }

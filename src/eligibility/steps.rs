@@ -62,6 +62,13 @@ pub fn answers_from(flow: &impl Questions, values: impl Fn(&str) -> Vec<String>)
 /// `YYYY-MM-DD` from the three boxes; what cannot be a date stays visibly wrong so the engine
 /// refuses it (and the boxes can be filled again with what was typed).
 pub fn date_from_parts(day: &str, month: &str, year: &str) -> String {
+    // "٢٧" and "۲۷" as typed on Arabic and Persian keyboards are 27.
+    let (day, month, year) = (
+        crate::digits::to_ascii(day),
+        crate::digits::to_ascii(month),
+        crate::digits::to_ascii(year),
+    );
+    let (day, month, year) = (day.as_str(), month.as_str(), year.as_str());
     if day.is_empty() && month.is_empty() && year.is_empty() {
         return String::new();
     }
@@ -215,6 +222,12 @@ mod tests {
     use super::*;
     use crate::eligibility::engine::Next;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn date_boxes_accept_arabic_indic_and_persian_digits() {
+        assert_eq!(date_from_parts("٢٧", "٣", "٢٠٢٦"), "2026-03-27");
+        assert_eq!(date_from_parts("۲۷", "۳", "۱۹۹۰"), "1990-03-27");
+    }
 
     fn walk(path: &[&str], next: Next) -> Walk {
         Walk {

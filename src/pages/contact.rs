@@ -19,7 +19,7 @@ pub fn ContactPage() -> impl IntoView {
         <h1>{heading}</h1>
         <p class="lead">{t!(i18n, contact.lead)}</p>
         <h2>{t!(i18n, contact.phone_heading)}</h2>
-        <p><a class="call-link" href=CALL_CENTER_TEL>{t!(i18n, footer.phone_display)}</a></p>
+        <p><a class="call-link" href=CALL_CENTER_TEL dir="ltr">{t!(i18n, footer.phone_display)}</a></p>
         <p>{t!(i18n, contact.phone_body)}</p>
         <h2>{t!(i18n, contact.online_heading)}</h2>
         <p>{t!(i18n, contact.online_body)}</p>

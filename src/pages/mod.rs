@@ -5,6 +5,7 @@ pub mod contact;
 pub mod content_page;
 pub mod feedback;
 pub mod fees;
+pub mod glossary;
 pub mod guide;
 pub mod home;
 pub mod journey;

@@ -30,6 +30,17 @@ pub async fn news(Path(lang): Path<String>) -> Response {
     })
 }
 
+/// The feed's title from the interface texts (locales/<code>.json `feeds`).
+fn feed_title(locale: &str, kind: &str) -> String {
+    use crate::i18n::*;
+    let locale: Locale = locale.parse().unwrap_or_default();
+    if kind == "news" {
+        td_string!(locale, feeds.news).to_string()
+    } else {
+        td_string!(locale, feeds.updates).to_string()
+    }
+}
+
 fn feed(
     lang: &str,
     kind: &str,
@@ -39,16 +50,9 @@ fn feed(
         return StatusCode::NOT_FOUND.into_response();
     };
     let store = crate::content::store::global();
-    let title = match (kind, locale) {
-        ("news", "az") => "Dövlət Miqrasiya Xidməti: xəbərlər",
-        ("news", "ru") => "Государственная миграционная служба: новости",
-        ("news", _) => "State Migration Service: news",
-        (_, "az") => "Dövlət Miqrasiya Xidməti: saytda yeniliklər",
-        (_, "ru") => "Государственная миграционная служба: обновления сайта",
-        _ => "State Migration Service: updates to this site",
-    };
+    let title = feed_title(locale, kind);
     let xml = atom(
-        title,
+        &title,
         &absolute(&format!("/{locale}/{kind}")),
         &absolute(&format!("/{locale}/{kind}.atom")),
         locale,

@@ -7,8 +7,9 @@ use axum::http::header;
 use axum::response::IntoResponse;
 
 /// Pages outside the main sections, linked from the footer and the guides.
-pub const SITE_PAGES: [&str; 8] = [
+pub const SITE_PAGES: [&str; 9] = [
     "/journeys",
+    "/glossary",
     "/offices",
     "/fees",
     "/processing-times",
@@ -45,7 +46,13 @@ pub fn sitemap_xml(store: &ContentStore) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for path in page_paths(store) {
-        for locale in LOCALES {
+        // A partial locale's English stand-in is not a page of that language: not listed.
+        let locales: Vec<&str> = LOCALES
+            .iter()
+            .copied()
+            .filter(|l| store.translated(l, &path))
+            .collect();
+        for &locale in &locales {
             let url = |l: &str| absolute(&format!("/{l}{path}"));
             let lastmod = store
                 .last_reviewed(locale, &path)
@@ -54,9 +61,10 @@ pub fn sitemap_xml(store: &ContentStore) -> String {
             if !lastmod.is_empty() {
                 xml.push_str(&format!("    <lastmod>{lastmod}</lastmod>\n"));
             }
-            for alt in LOCALES {
+            for &alt in &locales {
                 xml.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    crate::locale::tag(alt),
                     url(alt)
                 ));
             }

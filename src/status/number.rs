@@ -110,7 +110,7 @@ pub fn check_character(body: &str) -> Option<char> {
 impl ApplicationNumber {
     /// Reads a number as people type it: any case, with or without spaces and dashes.
     pub fn parse(typed: &str) -> Result<ApplicationNumber, NumberError> {
-        let compact: String = typed
+        let compact: String = crate::digits::to_ascii(typed)
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-' && *c != '–')
             .flat_map(char::to_uppercase)
@@ -180,6 +180,18 @@ mod tests {
         assert_eq!(
             ApplicationNumber::parse(&shown.to_lowercase().replace('-', " ")),
             Ok(n.clone())
+        );
+        let persian: String = shown
+            .chars()
+            .map(|c| {
+                c.to_digit(10)
+                    .map_or(c, |d| char::from_u32(0x06F0 + d).unwrap_or(c))
+            })
+            .collect();
+        assert_eq!(
+            ApplicationNumber::parse(&persian),
+            Ok(n.clone()),
+            "Persian digits"
         );
         assert_eq!(n.procedure(), Procedure::TemporaryResidence);
         assert_eq!(n.masked(), "TR-2026-******-*");

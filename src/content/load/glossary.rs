@@ -2,6 +2,7 @@
 //! spellings rejected in its favour. A rejected spelling found in a content or interface file is
 //! an error naming the file, so a variant that was corrected does not come back.
 use super::files::read_toml_or;
+use crate::content::model::GlossaryEntry;
 use crate::locale::LOCALES;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -18,6 +19,9 @@ struct TermFile {
     key: String,
     #[serde(default)]
     rejected: BTreeMap<String, Vec<String>>,
+    /// What the term means, per locale: the glossary page.
+    #[serde(default)]
+    explain: BTreeMap<String, String>,
     /// The term in each locale (`en = "…"`).
     #[serde(flatten)]
     terms: BTreeMap<String, toml::Value>,
@@ -27,6 +31,8 @@ struct TermFile {
 #[derive(Default)]
 pub struct Glossary {
     rejected: BTreeMap<String, Vec<(String, String)>>,
+    /// The glossary page's entries, per locale, in the file's order.
+    pub entries: BTreeMap<String, Vec<GlossaryEntry>>,
 }
 
 pub fn load(dir: &Path, errors: &mut Vec<String>) -> Glossary {
@@ -35,9 +41,11 @@ pub fn load(dir: &Path, errors: &mut Vec<String>) -> Glossary {
         return Glossary::default();
     };
     let mut rejected: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut entries: BTreeMap<String, Vec<GlossaryEntry>> = BTreeMap::new();
     for t in file.terms {
+        let text = |locale: &str| t.terms.get(locale).and_then(|v| v.as_str()).unwrap_or("");
         for locale in LOCALES {
-            let term = t.terms.get(locale).and_then(|v| v.as_str()).unwrap_or("");
+            let term = text(locale);
             if term.trim().is_empty() {
                 errors.push(format!(
                     "{}: term `{}` has no {locale} text",
@@ -45,6 +53,23 @@ pub fn load(dir: &Path, errors: &mut Vec<String>) -> Glossary {
                     t.key
                 ));
             }
+            let explanation = t.explain.get(locale).map_or("", String::as_str);
+            if explanation.trim().is_empty() {
+                errors.push(format!(
+                    "{}: term `{}` has no explain.{locale} (the glossary page)",
+                    path.display(),
+                    t.key
+                ));
+            }
+            entries
+                .entry(locale.to_string())
+                .or_default()
+                .push(GlossaryEntry {
+                    key: t.key.clone(),
+                    term: term.to_string(),
+                    original: text("az").to_string(),
+                    explanation: explanation.to_string(),
+                });
             for variant in t.rejected.get(locale).into_iter().flatten() {
                 let lower = variant.to_lowercase();
                 if lower.trim().is_empty() || term.to_lowercase().contains(&lower) {
@@ -61,7 +86,7 @@ pub fn load(dir: &Path, errors: &mut Vec<String>) -> Glossary {
             }
         }
     }
-    Glossary { rejected }
+    Glossary { rejected, entries }
 }
 
 impl Glossary {

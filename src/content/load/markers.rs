@@ -13,7 +13,12 @@ impl Markers<'_> {
     /// Rendered Markdown with each marker paragraph replaced by its table or list.
     pub fn html(&self, locale: &str, html: &str) -> Result<String, String> {
         let html = self.fees.expand_html(locale, html)?;
-        self.lists.expand_html(locale, &html)
+        let html = self.lists.expand_html(locale, &html)?;
+        Ok(if crate::locale::direction(locale) == "rtl" {
+            super::bidi::isolate_numbers(&html)
+        } else {
+            html
+        })
     }
 
     /// A plain text (a flow's) with each marker replaced by a sentence.

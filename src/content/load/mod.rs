@@ -2,6 +2,7 @@
 //! with the file it is in; the server refuses to start with broken content, and the test suite
 //! fails with the same messages.
 pub mod articles;
+mod bidi;
 mod checks;
 pub mod fees;
 mod files;
@@ -113,6 +114,7 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
         outline,
         places,
         stand_ins,
+        glossary: glossary.entries,
     })
 }
 
