@@ -25,7 +25,7 @@ for path in $(curl -fsS "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed -
   save "$path"
 done
 arrival="$(date -u -d '+4 hours -3 days' +%Y-%m-%d)"
-for l in az en ru; do
+for l in az en ru tr ar fa zh; do
   save "/$l/check/stay/citizenship"
   save "/$l/check/stay/citizenship?citizenship=Atlantis"
   save "/$l/check/stay/arrival?citizenship=GE&length=40&purpose=tourism&arrival=2026-02-31"

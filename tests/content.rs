@@ -169,6 +169,23 @@ fn search_finds_guides_by_words_of_their_body_in_each_language() {
         ru.iter().any(|h| h.href == "/ru/procedures/registration"),
         "{ru:?}"
     );
+    // Turkish typed without its marks, Arabic with and without diacritics, Persian, and a
+    // two-character Chinese word.
+    for (locale, query) in [
+        ("tr", "isveren"),
+        ("tr", "işveren"),
+        ("ar", "صاحب العمل"),
+        ("ar", "صَاحِبُ العَمَل"),
+        ("fa", "کارفرما"),
+        ("zh", "雇主"),
+    ] {
+        let hits = store.search(locale, query);
+        let href = format!("/{locale}/procedures/work-permit");
+        assert!(
+            hits.iter().any(|h| h.href == href),
+            "{locale} {query}: {hits:?}"
+        );
+    }
 }
 
 #[test]
@@ -496,4 +513,40 @@ fn every_guide_has_a_change_history_and_offices_name_their_sources() {
             "newest first"
         );
     }
+}
+
+#[test]
+fn a_partial_locale_serves_a_missing_guide_in_english_and_does_not_claim_it() {
+    let dir = scratch("partial");
+    // Turkish marked partial, its registration guide, a page and the checker texts removed.
+    rewrite(&dir, "locales.toml", |text| {
+        text.replacen("code = \"tr\"\n", "code = \"tr\"\npartial = true\n", 1)
+    });
+    for file in [
+        "tr/procedures/registration.md",
+        "tr/pages/fees.md",
+        "tr/flows.toml",
+    ] {
+        std::fs::remove_file(dir.join(file)).unwrap();
+    }
+    let store = load(&dir).unwrap_or_else(|e| panic!("{e:#?}"));
+    let english = store.guide("en", "registration").unwrap().title.clone();
+    assert_eq!(store.guide("tr", "registration").unwrap().title, english);
+    assert!(!store.translated("tr", "/tr/procedures/registration"));
+    assert!(
+        !store.translated("tr", "/en/fees"),
+        "any locale's address of the page"
+    );
+    assert!(store.translated("tr", "/tr/procedures/work-permit"));
+    assert!(store.translated("en", "/en/procedures/registration"));
+    assert_eq!(
+        store.flow_text("tr", "registration.title"),
+        store.flow_text("en", "registration.title")
+    );
+    // A complete locale may not miss one: the same removal without `partial` is named.
+    let problems = problems_after("not-partial", |d| {
+        std::fs::remove_file(d.join("tr/procedures/registration.md")).unwrap()
+    });
+    assert_named(&problems, "tr/procedures/registration.md", "missing");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -92,12 +92,16 @@ function hookNewContexts(browser: Browser, found: string[]): () => void {
   };
 }
 
-export const LOCALES = ["az", "en", "ru"] as const;
+export const LOCALES = ["az", "en", "ru", "tr", "ar", "fa", "zh"] as const;
 
 export const HOME_HEADINGS: Record<(typeof LOCALES)[number], string> = {
   az: "Azərbaycanda qalmaq, işləmək və yaşamaq",
   en: "Staying, working and living in Azerbaijan",
   ru: "Пребывание, работа и жизнь в Азербайджане",
+  tr: "Azerbaycan'da kalmak, çalışmak ve yaşamak",
+  ar: "البقاء والعمل والعيش في أذربيجان",
+  fa: "اقامت، کار و زندگی در آذربایجان",
+  zh: "在阿塞拜疆停留、工作和生活",
 };
 
 /** Collects console errors and uncaught exceptions; a test asserts the list stays empty. */

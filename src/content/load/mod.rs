@@ -42,6 +42,14 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
         lists: &lists,
     };
     let mut guides = guides::load(dir, markers, &mut coverage, &mut docs, &mut errors);
+    // A partial locale's missing guides first: its journeys link them.
+    let mut stand_ins = HashSet::new();
+    partial::fill(
+        &mut guides.by_key,
+        &partial,
+        |l, s| format!("/{l}/procedures/{s}"),
+        &mut stand_ins,
+    );
     let journeys = journeys::load(
         dir,
         &mut guides.by_key,
@@ -52,14 +60,8 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
     let mut pages = articles::load_pages(dir, &partial, markers, &mut docs, &mut errors);
     let mut news = articles::load_news(dir, &mut coverage, &mut docs, &mut errors);
     coverage.check(dir, &mut errors);
-    let mut stand_ins = HashSet::new();
     let mut journeys = journeys;
-    partial::fill(
-        &mut guides.by_key,
-        &partial,
-        |l, s| format!("/{l}/procedures/{s}"),
-        &mut stand_ins,
-    );
+
     partial::fill(
         &mut journeys.by_key,
         &partial,
