@@ -67,7 +67,7 @@ pub fn government_service(name: &str, description: &str, url: &str, locale: &str
         string(name),
         string(description),
         string(url),
-        string(locale)
+        string(crate::locale::tag(locale))
     )
 }
 
@@ -89,7 +89,7 @@ pub fn news_article(
         string(description),
         string(url),
         string(modified),
-        string(locale)
+        string(crate::locale::tag(locale))
     )
 }
 

@@ -59,6 +59,38 @@ pub fn tag(code: &str) -> &'static str {
     info(code).tag
 }
 
+/// The punctuation a locale joins generated phrases with: list comma, semicolon, colon and
+/// full stop, each with the space that follows it (none in Chinese, whose marks are full width).
+pub struct Punctuation {
+    pub comma: &'static str,
+    pub semicolon: &'static str,
+    pub colon: &'static str,
+    pub stop: &'static str,
+}
+
+pub fn punctuation(code: &str) -> Punctuation {
+    match code {
+        "zh" => Punctuation {
+            comma: "、",
+            semicolon: "；",
+            colon: "：",
+            stop: "。",
+        },
+        "ar" | "fa" => Punctuation {
+            comma: "، ",
+            semicolon: "؛ ",
+            colon: ": ",
+            stop: ".",
+        },
+        _ => Punctuation {
+            comma: ", ",
+            semicolon: "; ",
+            colon: ": ",
+            stop: ".",
+        },
+    }
+}
+
 /// The supported locale a code names, ignoring case (`"RU"` → `"ru"`).
 pub fn supported(code: &str) -> Option<&'static str> {
     LOCALES

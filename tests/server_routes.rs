@@ -134,16 +134,20 @@ async fn every_page_answers_in_its_language_with_alternates() {
             assert_eq!(page.status, StatusCode::OK, "{path}");
             let html = &page.body;
             assert!(html.starts_with("<!DOCTYPE html>"), "{path}");
+            let (tag, dir) = (
+                smsite::locale::tag(locale),
+                smsite::locale::direction(locale),
+            );
             assert!(
-                html.contains(&format!("lang=\"{locale}\"")),
+                html.contains(&format!("lang=\"{tag}\"")),
                 "{path}: html lang"
             );
-            assert!(html.contains("dir=\"ltr\""), "{path}: html dir");
+            assert!(html.contains(&format!("dir=\"{dir}\"")), "{path}: html dir");
             let rest = smsite::locale::strip_prefix(&path);
             for alt in LOCALES {
                 let href = format!("https://migration.gov.az/{alt}{rest}");
                 assert!(
-                    has_link(html, "alternate", Some(alt), &href),
+                    has_link(html, "alternate", Some(smsite::locale::tag(alt)), &href),
                     "{path}: no {alt} alternate"
                 );
             }

@@ -222,6 +222,7 @@ impl Fees {
         let Some(words) = self.words.get(locale) else {
             return String::new();
         };
+        let p = crate::locale::punctuation(locale);
         let mut groups: Vec<(String, Vec<String>)> = Vec::new();
         let mut uncertain = false;
         for row in self.of(locale, procedure) {
@@ -231,7 +232,7 @@ impl Fees {
                 .filter(|s| !s.is_empty())
                 .copied()
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(p.comma);
             let item = if row.speed.is_empty() {
                 row.amount.clone()
             } else {
@@ -249,16 +250,18 @@ impl Fees {
             .into_iter()
             .map(|(head, items)| {
                 if head.is_empty() {
-                    items.join(", ")
+                    items.join(p.comma)
                 } else {
-                    format!("{head}: {}", items.join(", "))
+                    format!("{head}{}{}", p.colon, items.join(p.comma))
                 }
             })
             .collect::<Vec<_>>()
-            .join("; ");
-        text.push('.');
+            .join(p.semicolon);
+        text.push_str(p.stop);
         if uncertain {
-            text.push(' ');
+            if locale != "zh" {
+                text.push(' ');
+            }
             text.push_str(&words.uncertain);
         }
         text

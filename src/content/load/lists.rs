@@ -98,7 +98,10 @@ impl Lists {
     /// Replaces each `{{list <id>}}` of a plain text with the items, joined by commas.
     pub fn expand_text(&self, locale: &str, text: &str) -> Result<String, String> {
         super::fees::expand_kind(text, "list", "content/lists.toml", |id| {
-            Some(self.items(locale, id)?.join(", "))
+            Some(
+                self.items(locale, id)?
+                    .join(crate::locale::punctuation(locale).comma),
+            )
         })
     }
 }
