@@ -94,6 +94,9 @@ function hookNewContexts(browser: Browser, found: string[]): () => void {
 
 export const LOCALES = ["az", "en", "ru", "tr", "ar", "fa", "zh"] as const;
 
+/** The BCP 47 tag of `<html lang>` and hreflang (content/locales.toml): `zh` is `zh-Hans`. */
+export const langTag = (l: string): string => (l === "zh" ? "zh-Hans" : l);
+
 export const HOME_HEADINGS: Record<(typeof LOCALES)[number], string> = {
   az: "Azərbaycanda qalmaq, işləmək və yaşamaq",
   en: "Staying, working and living in Azerbaijan",

@@ -1,4 +1,4 @@
-import { test, expect, waitForHydration, type Page } from "./helpers";
+import { test, expect, LOCALES, waitForHydration, type Page } from "./helpers";
 
 // Keyboard only: after page.goto, every step below is a key press (Tab, Shift+Tab, Enter, Space,
 // arrows) or typing; the mouse is never used. Reads of the page (where focus is, how it looks) are
@@ -147,8 +147,9 @@ test.beforeEach(({}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "keyboard walks run on the desktop project only");
 });
 
-test("the first Tab offers the skip link, and Enter moves focus to the main content", async ({ page }) => {
-  await page.goto("/en/");
+// In every language: the skip link must be reachable and visible in right-to-left pages too.
+for (const locale of LOCALES) test(`${locale}: the first Tab offers the skip link, and Enter moves focus to the main content`, async ({ page }) => {
+  await page.goto(`/${locale}/`);
   await waitForHydration(page);
   const skip = await tab(page);
   expect(skip.desc).toContain("skip-link");

@@ -1,4 +1,4 @@
-import { test, expect, LOCALES, HOME_HEADINGS, watchConsole, countNavigations, waitForHydration } from "./helpers";
+import { test, expect, LOCALES, HOME_HEADINGS, langTag, watchConsole, countNavigations, waitForHydration } from "./helpers";
 
 test.describe("with JavaScript", () => {
   for (const locale of LOCALES) {
@@ -6,7 +6,7 @@ test.describe("with JavaScript", () => {
       const errors = watchConsole(page);
       const response = await page.goto(`/${locale}/`);
       expect(response?.status()).toBe(200);
-      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("html")).toHaveAttribute("lang", langTag(locale));
       await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(HOME_HEADINGS[locale]);
       await waitForHydration(page);
@@ -102,7 +102,7 @@ test.describe("without JavaScript", () => {
     test(`home page in ${locale} is complete`, async ({ page }) => {
       const response = await page.goto(`/${locale}/`);
       expect(response?.status()).toBe(200);
-      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("html")).toHaveAttribute("lang", langTag(locale));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(HOME_HEADINGS[locale]);
       // All seven sections are linked from the navigation, visible even on a phone.
       const nav = page.locator("#site-nav");

@@ -43,7 +43,7 @@ pub fn load(
         let is_partial = partial.contains(&locale);
         let path = dir.join(locale).join("flows.toml");
         let mut flat = BTreeMap::new();
-        if !(is_partial && !path.exists()) {
+        if !is_partial || path.exists() {
             let Some(table) = read_toml_or::<toml::Table>(&path, errors) else {
                 continue;
             };

@@ -56,8 +56,8 @@ pub fn fill<T: Clone>(
     for locale in partial {
         for (slug, value) in &english {
             let key = (locale.to_string(), slug.clone());
-            if !map.contains_key(&key) {
-                map.insert(key, value.clone());
+            if let std::collections::hash_map::Entry::Vacant(e) = map.entry(key) {
+                e.insert(value.clone());
                 stand_ins.insert(path(locale, slug));
             }
         }
