@@ -97,6 +97,9 @@ export const LOCALES = ["az", "en", "ru", "tr", "ar", "fa", "zh"] as const;
 /** The BCP 47 tag of `<html lang>` and hreflang (content/locales.toml): `zh` is `zh-Hans`. */
 export const langTag = (l: string): string => (l === "zh" ? "zh-Hans" : l);
 
+/** `<html dir>` of a locale: Arabic and Persian are written right to left. */
+export const dirOf = (l: string): string => (l === "ar" || l === "fa" ? "rtl" : "ltr");
+
 export const HOME_HEADINGS: Record<(typeof LOCALES)[number], string> = {
   az: "Azərbaycanda qalmaq, işləmək və yaşamaq",
   en: "Staying, working and living in Azerbaijan",

@@ -2,6 +2,12 @@ import { test, expect, waitForHydration, type Page } from "./helpers";
 
 // The four languages of issue #14; ar and fa are written right to left.
 const RTL = ["ar", "fa"] as const;
+
+// Each test sets the viewport it needs (desktop for positions, 360 px for the screenshots):
+// one project is enough.
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "runs on the mobile project only");
+});
 const NEW = ["tr", "ar", "fa", "zh"] as const;
 
 /** Digits as typed on each locale's keyboard: Arabic-Indic for ar, Persian for fa. */
@@ -39,7 +45,7 @@ async function checkStay(page: Page, l: string, js: boolean) {
   await page.locator("input[id$='-day']").fill(typed(l, d));
   await page.locator("input[id$='-month']").fill(typed(l, m));
   await page.locator("input[id$='-year']").fill(typed(l, y));
-  await page.locator("main form button[type=submit]").click();
+  await page.locator("form.check-form button[type=submit]").click();
   await expect(page).toHaveURL(new RegExp(`/${l}/check/stay/answers\\?`));
   await expect(page.locator(".error-summary")).toHaveCount(0);
   await page.locator("main a.button[href*='/result']").click();

@@ -1,4 +1,4 @@
-import { test, expect, LOCALES, HOME_HEADINGS, langTag, watchConsole, countNavigations, waitForHydration } from "./helpers";
+import { test, expect, LOCALES, HOME_HEADINGS, langTag, dirOf, watchConsole, countNavigations, waitForHydration } from "./helpers";
 
 test.describe("with JavaScript", () => {
   for (const locale of LOCALES) {
@@ -7,7 +7,7 @@ test.describe("with JavaScript", () => {
       const response = await page.goto(`/${locale}/`);
       expect(response?.status()).toBe(200);
       await expect(page.locator("html")).toHaveAttribute("lang", langTag(locale));
-      await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+      await expect(page.locator("html")).toHaveAttribute("dir", dirOf(locale));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(HOME_HEADINGS[locale]);
       await waitForHydration(page);
       expect(errors).toEqual([]);

@@ -32,7 +32,7 @@ pub fn SearchPage() -> impl IntoView {
         view! { <p role="status" class="search-results__count">{t!(i18n, search.no_results)}</p> }
             .into_any()
     } else {
-        let count = hits.len();
+        let count = crate::digits::for_locale(&hits.len().to_string(), &lang);
         view! {
             <p role="status" class="search-results__count">{t!(i18n, search.results_count, count)}</p>
             <ol class="search-results">

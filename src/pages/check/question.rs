@@ -71,6 +71,11 @@ fn error_text(
         AnswerError::NotANumber => t_string!(i18n, check.errors.not_a_number).to_string(),
         AnswerError::NumberOutOfRange => {
             let (min, max) = (q.min.unwrap_or(0), q.max.unwrap_or(i64::MAX));
+            // Written as the locale writes numbers (Persian digits on the Persian pages).
+            let (min, max) = (
+                crate::digits::for_locale(&min.to_string(), locale),
+                crate::digits::for_locale(&max.to_string(), locale),
+            );
             t_string!(i18n, check.errors.number_out_of_range, min = min, max = max).to_string()
         }
     }
