@@ -67,7 +67,13 @@ impl Index {
                     // One Chinese character is a word's worth of meaning: it may start a pair.
                     let prefix = qi == last
                         && (q.chars().count() >= 2 || q.chars().next().is_some_and(is_han));
-                    let matches = |t: &String| t == q || (prefix && t.starts_with(q.as_str()));
+                    // One Chinese character may also end a pair ("请" in "申请").
+                    let han = q.chars().count() == 1 && q.chars().next().is_some_and(is_han);
+                    let matches = |t: &String| {
+                        t == q
+                            || (prefix && t.starts_with(q.as_str()))
+                            || (han && t.contains(q.as_str()))
+                    };
                     let in_title = e.title_terms.iter().filter(|t| matches(t)).count() as u32;
                     let in_body = e.body_terms.iter().filter(|t| matches(t)).count() as u32;
                     if in_title + in_body == 0 {
@@ -103,7 +109,12 @@ pub fn terms(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
     {
         if !word.chars().any(is_han) {
-            out.push(stem(&fold(word)));
+            let folded = fold(word);
+            // Both forms: "العمل" is found by "عمل", and "الإق" typed so far still finds "الإقامة".
+            if let Some(bare) = without_article(&folded) {
+                out.push(bare);
+            }
+            out.push(stem(&folded));
             continue;
         }
         // "ASAN服务中心" → "asan", "服务", "务中", "中心".
@@ -196,6 +207,22 @@ const RU_ENDINGS: &[&str] = &[
     "ему", "ым", "им", "а", "я", "ы",
 ];
 const RU_SHORT_ENDINGS: &[&str] = &["и", "е", "у", "ю", "о"];
+
+// The Arabic definite article and the one-letter words written joined to it ("and the", "with
+// the", "as the", "so the", "for the"), longest first: "العمل" and "عمل" are one word to a
+// reader. In folded spelling (`fold` writes kaf as ک). Persian writes no article; its words
+// that happen to start so are cut the same way in the index and the query.
+const AR_PREFIXES: &[&str] = &["وال", "بال", "کال", "فال", "لل", "ال"];
+
+/// The word without a joined Arabic article, if it has one. Three-letter prefixes need four
+/// letters after them ("والدين", parents, is not "و" + "الدين").
+fn without_article(word: &str) -> Option<String> {
+    AR_PREFIXES.iter().find_map(|prefix| {
+        let rest = word.strip_prefix(prefix)?;
+        let needed = if prefix.chars().count() == 3 { 4 } else { 3 };
+        (rest.chars().count() >= needed).then(|| rest.to_string())
+    })
+}
 
 fn stem(word: &str) -> String {
     let is_cyrillic = word.chars().any(|c| ('а'..='я').contains(&c));
@@ -384,6 +411,13 @@ mod tests {
             1,
             "Western digits find Arabic-Indic ones"
         );
+        assert_eq!(
+            i.search("ar", "تصريح إقامة", 5).len(),
+            1,
+            "without the article"
+        );
+        assert_eq!(i.search("ar", "العمل", 5).len(), 1, "with the article");
+        assert_eq!(i.search("ar", "عمل", 5).len(), 1, "the word alone");
     }
 
     #[test]

@@ -548,6 +548,14 @@ fn a_partial_locale_serves_a_missing_guide_in_english_and_does_not_claim_it() {
         store.flow_text("tr", "registration.title"),
         store.flow_text("en", "registration.title")
     );
+    assert!(!store.translated("tr", "/tr/check/registration/arrival"));
+    assert!(store.translated("az", "/az/check/registration/arrival"));
+    // The stand-in's links stay in Turkish where the page exists.
+    let body = &store.guide("tr", "registration").unwrap().body_html;
+    assert!(
+        !body.contains("href=\"/en/") && body.contains("href=\"/tr/"),
+        "{body}"
+    );
     // A complete locale may not miss one: the same removal without `partial` is named.
     let problems = problems_after("not-partial", |d| {
         std::fs::remove_file(d.join("tr/procedures/registration.md")).unwrap()

@@ -138,11 +138,17 @@ async fn every_page_answers_in_its_language_with_alternates() {
                 smsite::locale::tag(locale),
                 smsite::locale::direction(locale),
             );
+            // The <html> start tag itself: the language switcher carries every lang and dir.
+            let start = &html[html.find("<html").unwrap()..];
+            let start = &start[..start.find('>').unwrap()];
             assert!(
-                html.contains(&format!("lang=\"{tag}\"")),
-                "{path}: html lang"
+                start.contains(&format!("lang=\"{tag}\"")),
+                "{path}: html lang in {start}"
             );
-            assert!(html.contains(&format!("dir=\"{dir}\"")), "{path}: html dir");
+            assert!(
+                start.contains(&format!("dir=\"{dir}\"")),
+                "{path}: html dir in {start}"
+            );
             let rest = smsite::locale::strip_prefix(&path);
             for alt in LOCALES {
                 let href = format!("https://migration.gov.az/{alt}{rest}");

@@ -38,7 +38,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {untranslated.then(|| view! {
                     <div class="confirm-note untranslated-note" role="note"><p>{t!(i18n, site.untranslated)}</p></div>
                 })}
-                {children()}
+                // The English stand-in is read and laid out as English.
+                {if untranslated {
+                    view! { <div lang="en" dir="ltr">{children()}</div> }.into_any()
+                } else {
+                    children().into_any()
+                }}
                 {asks.then(|| view! { <Feedback/> })}
             </div>
         </main>

@@ -57,9 +57,15 @@ impl ContentStore {
     /// Whether the page at `path` (any locale's address) is written in `locale`, not an
     /// English stand-in of a partial locale.
     pub fn translated(&self, locale: &str, path: &str) -> bool {
-        !self
-            .stand_ins
-            .contains(crate::locale::localized_path(locale, path).trim_end_matches('/'))
+        let path = crate::locale::localized_path(locale, path);
+        let path = path.trim_end_matches('/');
+        // A stand-in covers its own address and the pages under it (`/tr/check/…`).
+        !self.stand_ins.iter().any(|s| {
+            path == s
+                || path
+                    .strip_prefix(s.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        })
     }
 
     pub fn guide(&self, locale: &str, slug: &str) -> Option<&Guide> {

@@ -134,7 +134,10 @@ pub fn load_news(
             if locale == "en" {
                 dates.push((sort_date, slug.clone()));
             }
-            let news = article(&slug, front, &rendered);
+            let mut news = article(&slug, front, &rendered);
+            if crate::locale::direction(locale) == "rtl" {
+                news.body_html = super::bidi::isolate_numbers(&news.body_html);
+            }
             docs.push(search_index::page(
                 locale,
                 &format!("/{locale}/news/{slug}"),

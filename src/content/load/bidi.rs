@@ -42,7 +42,12 @@ pub fn isolate_numbers(html: &str) -> String {
 fn number_at(chars: &[char], i: usize) -> Option<usize> {
     let is_sep = |c: char| matches!(c, ' ' | '\u{a0}' | '(' | ')' | '+' | '-');
     let starts = chars[i].is_ascii_digit() || matches!(chars[i], '+' | '(');
-    if !starts || (i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '+')) {
+    // Not inside a word, a time (09:00), a decimal or a list of figures.
+    if !starts
+        || (i > 0
+            && (chars[i - 1].is_alphanumeric()
+                || matches!(chars[i - 1], '+' | ':' | '.' | ',' | '-')))
+    {
         return None;
     }
     let mut end = i;
@@ -63,6 +68,11 @@ fn number_at(chars: &[char], i: usize) -> Option<usize> {
         end += 1;
     }
     let separated = chars[i..end].iter().any(|c| is_sep(*c) && *c != '-');
+    // "15 - 30": a range reads in the paragraph's direction, it is not one number.
+    let text: String = chars[i..end].iter().collect();
+    if text.contains(" - ") || text.contains(" -") || text.contains("- ") {
+        return None;
+    }
     (digits >= 4
         && separated
         && chars[i..end].iter().filter(|c| **c == '(').count()
@@ -91,6 +101,14 @@ mod tests {
         assert_eq!(
             isolate_numbers("<p>AZ1114 15 روز</p>"),
             "<p>AZ1114 15 روز</p>"
+        );
+        assert_eq!(
+            isolate_numbers("<p>09:00 - 18:00</p>"),
+            "<p>09:00 - 18:00</p>"
+        );
+        assert_eq!(
+            isolate_numbers("<p>15 - 30 يومًا</p>"),
+            "<p>15 - 30 يومًا</p>"
         );
     }
 }

@@ -369,8 +369,14 @@ pub fn load(dir: &Path, guides: &[String], errors: &mut Vec<String>) -> Fees {
             continue;
         };
         for forms in [&w.days, &w.months, &w.years, &w.working_days] {
-            // Only `other` must show the number: Arabic writes "one day" and "two days" as words.
-            if !forms.get("other").is_some_and(|f| f.contains("{n}")) {
+            // Every form shows the number, but Arabic writes "one day" and "two days" (and its
+            // zero form may) as words.
+            let words_allowed = |k: &str| locale == "ar" && matches!(k, "zero" | "one" | "two");
+            if !forms.contains_key("other")
+                || forms
+                    .iter()
+                    .any(|(k, f)| !f.contains("{n}") && !words_allowed(k))
+            {
                 errors.push(format!(
                     "{}: [words.{locale}]: each counted phrase needs an `other` form with {{n}}",
                     path.display()

@@ -12,6 +12,8 @@ pub struct Flows {
     pub by_id: BTreeMap<String, Flow>,
     /// Texts per locale, by key (`registration.q.arrival`), fee markers already filled in.
     pub texts: HashMap<String, BTreeMap<String, String>>,
+    /// Partial locales some of whose checker texts are English ones.
+    pub english_in: Vec<&'static str>,
 }
 
 pub fn load(
@@ -37,6 +39,7 @@ pub fn load(
     }
     let mut texts: HashMap<String, BTreeMap<String, String>> = HashMap::new();
     // English first: a partial locale's missing texts are English ones.
+    let mut english_in = Vec::new();
     let mut order = LOCALES.to_vec();
     order.sort_by_key(|l| *l != "en");
     for locale in order {
@@ -51,7 +54,12 @@ pub fn load(
         }
         if is_partial {
             for (key, text) in texts.get("en").into_iter().flatten() {
-                flat.entry(key.clone()).or_insert_with(|| text.clone());
+                if !flat.contains_key(key) {
+                    flat.insert(key.clone(), text.clone());
+                    if !english_in.contains(&locale) {
+                        english_in.push(locale);
+                    }
+                }
             }
         }
         for flow in by_id.values() {
@@ -73,7 +81,11 @@ pub fn load(
         }
         texts.insert(locale.to_string(), flat);
     }
-    Flows { by_id, texts }
+    Flows {
+        by_id,
+        texts,
+        english_in,
+    }
 }
 
 fn load_flows(dir: &Path, errors: &mut Vec<String>) -> BTreeMap<String, Flow> {
@@ -127,7 +139,12 @@ pub fn load_countries(path: &Path, errors: &mut Vec<String>) -> CountryList {
                 c.code
             ));
         }
-        if LOCALES.iter().any(|l| c.name(l).trim().is_empty()) {
+        // Its own name in every locale (`name` falls back to English), and no other keys.
+        if LOCALES
+            .iter()
+            .any(|l| c.names.get(*l).is_none_or(|n| n.trim().is_empty()))
+            || c.names.keys().any(|k| !LOCALES.contains(&k.as_str()))
+        {
             errors.push(format!(
                 "{}: country {} needs a name in every locale",
                 path.display(),

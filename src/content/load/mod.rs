@@ -84,6 +84,10 @@ pub fn load(dir: &Path) -> Result<ContentStore, Vec<String>> {
     let statistics = statistics::load(dir, &mut errors);
     let status_rules = load_status_rules(dir, &mut errors);
     let flows = flows::load(dir, &guides.order, &partial, markers, &mut errors);
+    // A checker partly in English is not claimed in its locale: all its pages.
+    for locale in &flows.english_in {
+        stand_ins.insert(format!("/{locale}/check"));
+    }
     let offices = offices::load(dir, &mut errors);
     let outline = offices::load_outline(dir, &mut errors);
     let places = places::load(dir, &mut errors);
