@@ -17,10 +17,10 @@ pub fn to_ascii(s: &str) -> String {
         .collect()
 }
 
-/// `s` with 0–9 written as Persian digits (۰–۹), for a locale that writes them
-/// (`persian`: content/locales.toml's `digits = "arabext"`).
-pub fn localize(s: &str, persian: bool) -> String {
-    if !persian {
+/// `s` with 0–9 written as Persian digits (۰–۹) when `locale` writes them
+/// (content/locales.toml's `digits = "arabext"`), else unchanged.
+pub fn for_locale(s: &str, locale: &str) -> String {
+    if !crate::locale::info(locale).persian_digits {
         return s.to_string();
     }
     s.chars()
@@ -29,11 +29,6 @@ pub fn localize(s: &str, persian: bool) -> String {
             _ => c,
         })
         .collect()
-}
-
-/// `localize` for a locale code.
-pub fn for_locale(s: &str, locale: &str) -> String {
-    localize(s, crate::locale::info(locale).persian_digits)
 }
 
 /// The thousands and decimal separators a locale writes (CLDR).

@@ -66,6 +66,8 @@ pub struct Punctuation {
     pub semicolon: &'static str,
     pub colon: &'static str,
     pub stop: &'static str,
+    /// Between two sentences.
+    pub gap: &'static str,
 }
 
 pub fn punctuation(code: &str) -> Punctuation {
@@ -75,18 +77,21 @@ pub fn punctuation(code: &str) -> Punctuation {
             semicolon: "；",
             colon: "：",
             stop: "。",
+            gap: "",
         },
         "ar" | "fa" => Punctuation {
             comma: "، ",
             semicolon: "؛ ",
             colon: ": ",
             stop: ".",
+            gap: " ",
         },
         _ => Punctuation {
             comma: ", ",
             semicolon: "; ",
             colon: ": ",
             stop: ".",
+            gap: " ",
         },
     }
 }

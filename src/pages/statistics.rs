@@ -28,26 +28,24 @@ pub fn StatisticsPage() -> impl IntoView {
 /// Numbers as the locale writes them: `244,398` / `244 398`, `85.54` / `85,54`, `21.3` / `21,3`.
 /// Integer arithmetic only: float formatting would add ~20 KB to the browser bundle.
 pub fn format_number(value: f64, locale: &str) -> String {
-    let (group, decimal) = crate::digits::separators(locale);
+    let (_, decimal) = crate::digits::separators(locale);
     let hundredths = (value * 100.0).round() as i64;
-    let int = (hundredths / 100).to_string();
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    let frac = hundredths % 100;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (int, frac) = (
+        hundredths.unsigned_abs() / 100,
+        hundredths.unsigned_abs() % 100,
+    );
+    let mut out = format!("{sign}{}", crate::digits::whole(locale, int));
     if frac != 0 {
         out.push(decimal);
-        if frac % 10 == 0 {
-            out.push_str(&(frac / 10).to_string());
+        let digits = if frac % 10 == 0 {
+            (frac / 10).to_string()
         } else {
-            out.push_str(&format!("{frac:02}"));
-        }
+            format!("{frac:02}")
+        };
+        out.push_str(&crate::digits::for_locale(&digits, locale));
     }
-    crate::digits::for_locale(&out, locale)
+    out
 }
 
 #[component]

@@ -135,9 +135,7 @@ pub fn load_news(
                 dates.push((sort_date, slug.clone()));
             }
             let mut news = article(&slug, front, &rendered);
-            if crate::locale::direction(locale) == "rtl" {
-                news.body_html = super::bidi::isolate_numbers(&news.body_html);
-            }
+            news.body_html = super::bidi::for_locale(news.body_html, locale);
             docs.push(search_index::page(
                 locale,
                 &format!("/{locale}/news/{slug}"),

@@ -2,6 +2,15 @@
 //! have its groups reordered by the bidirectional algorithm (the spaces and brackets between the
 //! digit groups take the paragraph's direction). Each such number is isolated left to right.
 
+/// `html` as a page in `locale` shows it: numbers isolated on right-to-left pages, else as it is.
+pub fn for_locale(html: String, locale: &str) -> String {
+    if crate::locale::info(locale).rtl {
+        isolate_numbers(&html)
+    } else {
+        html
+    }
+}
+
 /// `html` with every spaced or bracketed number in its text (not in tags or attributes) wrapped
 /// in `<bdi dir="ltr">`.
 pub fn isolate_numbers(html: &str) -> String {

@@ -259,9 +259,7 @@ impl Fees {
             .join(p.semicolon);
         text.push_str(p.stop);
         if uncertain {
-            if locale != "zh" {
-                text.push(' ');
-            }
+            text.push_str(p.gap);
             text.push_str(&words.uncertain);
         }
         text

@@ -14,11 +14,7 @@ impl Markers<'_> {
     pub fn html(&self, locale: &str, html: &str) -> Result<String, String> {
         let html = self.fees.expand_html(locale, html)?;
         let html = self.lists.expand_html(locale, &html)?;
-        Ok(if crate::locale::direction(locale) == "rtl" {
-            super::bidi::isolate_numbers(&html)
-        } else {
-            html
-        })
+        Ok(super::bidi::for_locale(html, locale))
     }
 
     /// A plain text (a flow's) with each marker replaced by a sentence.
