@@ -4,7 +4,8 @@ use crate::i18n::*;
 use crate::pages::{
     article::{NewsArticlePage, SectionPage, SitePage},
     check::{
-        answers::AnswersPage, index::CheckIndexPage, question::QuestionPage, result::ResultPage,
+        answers::AnswersPage, index::CheckIndexPage, offline::OfflineCheckerPage,
+        question::QuestionPage, result::ResultPage,
         shared::FlowRoot, start::FlowStartPage,
     },
     contact::ContactPage,
@@ -18,8 +19,10 @@ use crate::pages::{
     news::NewsPage,
     not_found::NotFound,
     offices::OfficesPage,
+    offline::OfflinePage,
     procedures::ProceduresPage,
     processing_times::ProcessingTimesPage,
+    saved::SavedPage,
     search::SearchPage,
     statistics::StatisticsPage,
     status::StatusPage,
@@ -87,6 +90,8 @@ pub fn App() -> impl IntoView {
                             <Route path=StaticSegment("offices") view=OfficesPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment("updates") view=UpdatesPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment("glossary") view=GlossaryPage ssr=SsrMode::Async/>
+                            <Route path=StaticSegment("saved") view=SavedPage/>
+                            <Route path=StaticSegment("offline") view=OfflinePage/>
                             <Route path=StaticSegment("feedback") view=FeedbackPage ssr=SsrMode::Async/>
                             <Route path=StaticSegment("privacy") view=|| view! { <SitePage slug="privacy"/> } ssr=SsrMode::Async/>
                             <Route path=StaticSegment("accessibility") view=|| view! { <SitePage slug="accessibility"/> } ssr=SsrMode::Async/>
@@ -97,6 +102,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=StaticSegment("") view=FlowStartPage ssr=SsrMode::Async/>
                                 <Route path=StaticSegment("answers") view=AnswersPage ssr=SsrMode::Async/>
                                 <Route path=StaticSegment("result") view=ResultPage ssr=SsrMode::Async/>
+                                <Route path=StaticSegment("offline") view=OfflineCheckerPage ssr=SsrMode::Async/>
                                 <Route path=ParamSegment("question") view=QuestionPage ssr=SsrMode::Async/>
                             </ParentRoute>
                             <Route path=StaticSegment(Section::Status.slug()) view=StatusPage ssr=SsrMode::Async/>

@@ -140,3 +140,36 @@ export async function waitForHydration(page: Page) {
     return button !== null && !button.hasAttribute("hidden");
   });
 }
+
+/**
+ * No connection, for the page and for the service worker's own fetches (which Playwright's
+ * offline mode alone does not cut). `goOnline` undoes it.
+ */
+export async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.route("**", cutWorker);
+}
+
+export async function goOnline(context: BrowserContext) {
+  await context.unroute("**", cutWorker);
+  await context.setOffline(false);
+}
+
+function cutWorker(route: import("@playwright/test").Route) {
+  return route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue();
+}
+
+/** The service worker controls the page (it registers once the page is idle). */
+export async function workerInControl(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated", null, { timeout: 15_000 });
+}
+
+/** Waits until the worker's caches hold every one of `paths` (what it keeps in the background). */
+export async function cached(page: Page, ...paths: string[]) {
+  const missing = () =>
+    page.evaluate(async (ps) => {
+      const found = await Promise.all(ps.map((p) => caches.match(p, { ignoreVary: true })));
+      return ps.filter((_, i) => found[i] === undefined);
+    }, paths);
+  await expect.poll(missing, { timeout: 20_000 }).toEqual([]);
+}

@@ -4,6 +4,7 @@ use super::{feedback::Feedback, footer::Footer, header::Header};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
+use leptos_meta::Link;
 use leptos_router::hooks::use_location;
 
 #[component]
@@ -28,10 +29,25 @@ pub fn Layout(children: Children) -> impl IntoView {
 
     // "Was this page useful?" under every page of a locale, except the feedback form's own.
     let asks = path_locale.is_some()
-        && crate::locale::strip_prefix(&path).trim_end_matches('/') != "/feedback";
+        && !["/feedback", "/offline"].contains(&crate::locale::strip_prefix(&path).trim_end_matches('/'));
+    // Each language is installable with its own start page and direction.
+    let manifest = format!(
+        "/{}/manifest.webmanifest",
+        path_locale.map(|l| l.as_str()).unwrap_or(crate::locale::DEFAULT_LOCALE)
+    );
     // A partial locale's page served in English says so (content/locales.toml).
     let untranslated = path_locale.is_some_and(|l| !crate::content::translated(l.as_str(), &path));
     view! {
+        <Link rel="manifest" href=manifest/>
+        // Shown by nav.js when a new build's service worker is waiting (docs/adr/0005).
+        <div class="update-banner" id="update-banner" hidden=true>
+            <div class="width-container">
+                <p role="status">
+                    {t!(i18n, offline.new_version)} " "
+                    <button type="button" class="button button--secondary" data-reload="">{t!(i18n, offline.reload)}</button>
+                </p>
+            </div>
+        </div>
         <Header/>
         <main class="main" id="main-content" tabindex="-1">
             <div class="width-container">

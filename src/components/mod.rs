@@ -28,6 +28,10 @@ pub mod notification_banner;
 #[cfg(feature = "ssr")]
 pub mod page_meta;
 #[cfg(feature = "ssr")]
+pub mod save_offline;
+#[cfg(feature = "ssr")]
+pub mod saved_list;
+#[cfg(feature = "ssr")]
 pub mod section_text;
 #[cfg(feature = "ssr")]
 pub mod source_list;

@@ -7,6 +7,7 @@ pub mod checker_result;
 pub mod country_select;
 pub mod feedback_form;
 pub mod nearest_first;
+pub mod offline_checker;
 pub mod status_lookup;
 pub mod status_result;
 pub mod texts;

@@ -4,7 +4,9 @@
 // 2. loads the wasm only on pages with an island (<leptos-island>) and hydrates each island (the
 //    checker's question form only when it is first sent);
 // 3. does the few things that need a script but no wasm: the menu button, "show all steps",
-//    the print button and search as you type.
+//    the print button and search as you type;
+// 4. registers the service worker once the page is idle, and keeps pages for offline use
+//    ("Save for offline", the list of saved pages, the new-version notice: docs/adr/0005).
 // Everything works without it: links, GET and POST forms, and <details> are plain HTML.
 
 const me = document.querySelector("script[data-wasm]");
@@ -110,6 +112,7 @@ function idle(f) {
 
 function enhance() {
   for (const b of document.querySelectorAll(".site-header__menu-button, [data-print]")) b.hidden = false;
+  offlineParts();
   for (const nav of document.querySelectorAll(".step-nav")) {
     for (const d of nav.querySelectorAll(".step-nav__details")) {
       d.open = d.closest(".step-nav__step--current") !== null;
@@ -145,6 +148,14 @@ document.addEventListener("click", (e) => {
     return;
   }
   if (e.target.closest("[data-print]")) window.print();
+  const save = e.target.closest("[data-save], [data-remove]");
+  if (save) saveOrRemove(save.closest("[data-save-offline]"), save.hasAttribute("data-save"));
+  const unsave = e.target.closest("[data-unsave]");
+  if (unsave) unsaveFromList(unsave.dataset.unsave);
+  if (e.target.closest("[data-reload]") && waiting) {
+    reloadAsked = true;
+    waiting.postMessage("activate");
+  }
 });
 
 // `toggle` does not bubble: listen while it goes down.
@@ -221,6 +232,8 @@ async function go(href, { push = true, scroll = 0 } = {}) {
   // not-yet-hydrated form is lost.
   root.removeAttribute("data-ready");
   const body = document.adoptNode(next.page.body);
+  // The address the islands are drawn for (the checker's offline page reads its answers from it).
+  window.smsiteUrl = next.url;
   try {
     await hydrateIslands(body);
   } catch {
@@ -237,6 +250,9 @@ async function go(href, { push = true, scroll = 0 } = {}) {
   shown = location.pathname + location.search;
   islandsLeft += [...document.querySelectorAll("leptos-island")].filter((i) => i.$$hydrated).length;
   swap(next.page, body);
+  // A title the page's script worked out (the checker's offline page) over the one it came with.
+  const title = document.querySelector("[data-page-title]")?.dataset.pageTitle;
+  if (title) document.title = title;
   const anchor = target.hash && document.getElementById(decodeURIComponent(target.hash.slice(1)));
   if (anchor) anchor.scrollIntoView();
   else scrollTo(0, scroll);
@@ -299,5 +315,159 @@ history.scrollRestoration = "manual";
 // For the islands: a step of the checker is a navigation like a link's.
 window.smsiteNavigate = (href) => go(new URL(href, location.href).href);
 
+// --- Offline (docs/adr/0005-offline.md) -----------------------------------------------------------
+
+const workers = "serviceWorker" in navigator && "caches" in window ? navigator.serviceWorker : null;
+const SAVED = "saved";
+const INDEX = "/saved-index.json";
+let waiting = null;
+let reloadAsked = false;
+
+function registerWorker() {
+  if (!workers) return;
+  workers
+    .register("/sw.js", { scope: "/" })
+    .then((registration) => {
+      watchForUpdate(registration);
+      return workers.ready;
+    })
+    // This page was loaded before the worker: it fetches what this language needs offline.
+    .then((registration) => registration.active?.postMessage({ prepare: location.href }))
+    .catch(() => {});
+  workers.addEventListener("controllerchange", () => {
+    if (reloadAsked) location.reload();
+  });
+}
+
+// A new worker is a new build: the reader is asked to reload rather than mix two builds' files.
+function watchForUpdate(registration) {
+  const check = () => {
+    if (registration.waiting && workers.controller) {
+      waiting = registration.waiting;
+      offlineParts();
+    }
+  };
+  check();
+  registration.addEventListener("updatefound", () => {
+    const worker = registration.installing;
+    worker?.addEventListener("statechange", () => worker.state === "installed" && check());
+  });
+}
+
+async function savedIndex(cache) {
+  const response = await cache.match(INDEX);
+  return response ? response.json() : {};
+}
+
+function writeIndex(cache, index) {
+  const headers = { "content-type": "application/json" };
+  return cache.put(INDEX, new Response(JSON.stringify(index), { headers }));
+}
+
+// What depends on the worker: the update notice, the save buttons, the list of saved pages, the
+// offline notices. Without a worker (or JavaScript) they stay hidden.
+function offlineParts() {
+  const update = document.getElementById("update-banner");
+  if (update) update.hidden = !waiting;
+  for (const notice of document.querySelectorAll("[data-offline-notice]")) notice.hidden = navigator.onLine;
+  if (!workers) return;
+  caches.open(SAVED).then(savedIndex).then((index) => {
+    for (const box of document.querySelectorAll("[data-save-offline]")) {
+      box.hidden = false;
+      showSaved(box, location.pathname in index);
+    }
+    for (const list of document.querySelectorAll("[data-saved-list]")) drawList(list, index);
+  }).catch(() => {});
+}
+
+addEventListener("online", offlineParts);
+addEventListener("offline", offlineParts);
+
+function showSaved(box, saved) {
+  box.querySelector("[data-save]").hidden = saved;
+  box.querySelector("[data-save-hint]").hidden = saved;
+  box.querySelector("[data-remove]").hidden = !saved;
+  box.querySelector("[data-saved-state]").textContent = saved ? box.dataset.savedText : "";
+}
+
+// Saves this page and the guides it links in its language, fetched afresh (the whole page as the
+// server sent it, headers and policy included), or removes them.
+async function saveOrRemove(box, saving) {
+  const error = box.querySelector("[data-save-error]");
+  error.hidden = true;
+  const page = location.pathname;
+  try {
+    const cache = await caches.open(SAVED);
+    if (saving) {
+      const lang = page.slice(1, 3);
+      const guides = [...document.querySelectorAll(`main a[href^="/${lang}/procedures/"]`)]
+        .map((a) => new URL(a.href).pathname)
+        .filter((p, i, all) => p !== page && all.indexOf(p) === i);
+      for (const path of [page, ...guides]) {
+        const response = await fetch(path, { headers: { Accept: "text/html" } });
+        if (!response.ok) throw new Error(path);
+        await cache.put(new URL(path, location.href).href, response);
+      }
+      const index = await savedIndex(cache);
+      const title = document.querySelector("main h1")?.textContent.trim() || document.title;
+      index[page] = { title, lang, links: guides, saved: new Date().toISOString().slice(0, 10) };
+      await writeIndex(cache, index);
+    } else {
+      await unsave(cache, page);
+    }
+    showSaved(box, saving);
+  } catch {
+    error.hidden = false;
+  }
+}
+
+// A saved page goes, with the guides it brought that no other saved page needs.
+async function unsave(cache, page) {
+  const index = await savedIndex(cache);
+  const links = index[page]?.links ?? [];
+  delete index[page];
+  const needed = new Set(Object.entries(index).flatMap(([p, e]) => [p, ...e.links]));
+  for (const path of [page, ...links]) {
+    if (!needed.has(path)) await cache.delete(new URL(path, location.href).href);
+  }
+  await writeIndex(cache, index);
+}
+
+async function unsaveFromList(page) {
+  const cache = await caches.open(SAVED);
+  await unsave(cache, page);
+  offlineParts();
+}
+
+// The list on /<lang>/saved and the offline page: the page's language first, each with the day
+// it was saved (Gregorian, in the digits the language writes) and a remove button.
+function drawList(list, index) {
+  const lang = root.lang;
+  const entries = Object.entries(index).sort(([, a], [, b]) => (a.lang === b.lang ? 0 : a.lang === lang.slice(0, 2) ? -1 : 1));
+  const digits = list.dataset.digits || "latn";
+  const day = new Intl.DateTimeFormat(lang, { dateStyle: "long", calendar: "gregory", numberingSystem: digits, timeZone: "UTC" });
+  const items = list.querySelector("[data-saved-items]");
+  items.replaceChildren(...entries.map(([path, e]) => {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = path;
+    a.textContent = e.title;
+    if (e.lang !== lang.slice(0, 2)) a.lang = e.lang;
+    const when = document.createElement("span");
+    when.className = "saved-list__date";
+    when.textContent = list.dataset.savedOn.replace("{date}", day.format(new Date(e.saved)));
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "link-button";
+    remove.dataset.unsave = path;
+    remove.textContent = list.dataset.removeText;
+    li.append(a, " ", when, " ", remove);
+    return li;
+  }));
+  list.querySelector("[data-saved-none]").hidden = entries.length > 0;
+}
+
 enhance();
 idle(ready);
+// After the page is drawn and its islands are running: the worker never delays a first paint.
+addEventListener("load", () => idle(registerWorker));

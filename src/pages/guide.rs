@@ -2,6 +2,7 @@
 use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::{long_date, ContentMeta};
+use crate::components::save_offline::SaveOffline;
 use crate::components::json_ld::JsonLd;
 use crate::components::page_meta::{absolute, PageMeta};
 use crate::components::section_text::locale_code;
@@ -49,6 +50,7 @@ fn GuideView(guide: Guide) -> impl IntoView {
                 <h1>{title}</h1>
                 <p class="lead">{guide.summary.clone()}</p>
                 <p class="guide__audience"><strong>{t!(i18n, guide.audience)} ": "</strong>{guide.audience.clone()}</p>
+                <SaveOffline/>
                 <div class="prose" inner_html=guide.body_html.clone()></div>
                 {has_faq.then(|| view! {
                     <h2>{t!(i18n, guide.faq)}</h2>

@@ -2,6 +2,7 @@
 use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::ContentMeta;
+use crate::components::save_offline::SaveOffline;
 use crate::components::page_meta::PageMeta;
 use crate::components::section_text::locale_code;
 use crate::components::step_by_step::StepByStep;
@@ -38,6 +39,7 @@ fn JourneyView(journey: Journey) -> impl IntoView {
         <span class="caption">{t!(i18n, journey.caption)}</span>
         <h1>{title}</h1>
         <p class="lead">{journey.summary.clone()}</p>
+        <SaveOffline/>
         <StepByStep journey=journey/>
         <ContentMeta
             sources=vec![Source { name: t_string!(i18n, source.sms).to_string(), url: "https://migration.gov.az".into() }]

@@ -3,6 +3,7 @@
 //! by the server's POST handler, which puts the answer in the page's context: a found
 //! application is drawn here, anything else goes back to the island's form.
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::components::notification_banner::NotificationBanner;
 use crate::components::page_meta::PageMeta;
 use crate::components::section_text::locale_code;
 use crate::i18n::*;
@@ -34,6 +35,14 @@ pub fn StatusPage() -> impl IntoView {
         <PageMeta title=Signal::derive(title) description=Signal::derive(move || t_string!(i18n, status.description).to_string())/>
         <Breadcrumbs crumbs=vec![Crumb { label: Signal::derive(title), href: None }]/>
         <h1>{t!(i18n, status.heading)}</h1>
+        // Shown by nav.js while the device is offline: a status is never kept on the device.
+        <div data-offline-notice="" hidden=true>
+            <NotificationBanner
+                heading=t_string!(i18n, offline.status_heading).to_string()
+                id="status-offline-title"
+                body=t_string!(i18n, offline.status_body).to_string()
+            />
+        </div>
         {match answer {
             // Found (a form sent without JavaScript): the answer, drawn here, and no form.
             Some(Ok(reply)) => Either::Left(view! {

@@ -15,6 +15,7 @@ pub mod guards;
 pub mod html_tidy;
 pub mod limits;
 pub mod locale_redirect;
+pub mod manifest;
 pub mod lookup;
 pub mod metrics;
 pub mod nav_script;
@@ -28,6 +29,7 @@ pub mod state;
 pub mod status_api;
 pub mod status_page;
 pub mod status_store;
+pub mod worker;
 
 pub use router::app_router;
 

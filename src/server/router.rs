@@ -3,7 +3,7 @@ use super::config::BODY_LIMIT;
 use super::state::AppState;
 use super::{
     api, atom, caching, feedback_api, feedback_page, guards, html_tidy, locale_redirect, metrics,
-    nav_script, page_cache, request_log, security, seo, status_api, status_page,
+    manifest, nav_script, page_cache, request_log, security, seo, status_api, status_page, worker,
 };
 use crate::app::{shell, App};
 use axum::body::Body;
@@ -25,6 +25,8 @@ pub fn app_router(state: AppState) -> Router {
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .route(nav_script::PATH, get(nav_script::serve))
+        .route("/sw.js", get(worker::serve))
+        .route("/{lang}/manifest.webmanifest", get(manifest::serve))
         .route("/api/v1/eligibility", post(api::eligibility))
         .route("/api/v1/applications/status", post(status_api::status))
         .route("/api/v1/feedback", post(feedback_api::feedback))

@@ -12,9 +12,10 @@ use axum::response::Response;
 
 /// The policy of a page. Scripts only from this origin (nav.js, the islands' module); wasm
 /// compiled by the browser; no inline script or style; fetches (pages, the API, the wasm file)
-/// only to this origin.
+/// only to this origin; the service worker and the manifest from this origin too.
 pub const PAGE_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+     worker-src 'self'; manifest-src 'self'; \
      object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Anything that is not a page (JSON, files, redirects): nothing may run or embed it.
@@ -58,9 +59,10 @@ pub fn add_file(h: &mut HeaderMap) {
 /// Two years, as the HSTS preload list asks; only honoured by browsers over HTTPS.
 const HSTS: &str = "max-age=63072000; includeSubDomains";
 
-/// The security headers of a response (with its Content-Security-Policy when `policy`).
+/// The security headers of a response (with its Content-Security-Policy when `policy`, unless
+/// the handler gave it its own: the service worker's).
 pub fn add(h: &mut HeaderMap, policy: bool) {
-    if policy {
+    if policy && !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         let policy = if is_html(h) {
             PAGE_POLICY
         } else {

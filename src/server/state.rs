@@ -5,6 +5,7 @@ use super::db::Store;
 use super::limits::Limits;
 use super::metrics::Metrics;
 use super::page_cache::PageCache;
+use super::worker::WorkerScript;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -32,6 +33,8 @@ pub struct Parts {
     pub pages: Arc<PageCache>,
     /// Requests handled at once (`SMSITE_MAX_CONCURRENCY`).
     pub in_flight: Arc<Semaphore>,
+    /// The service worker, with this build's file names.
+    pub worker: WorkerScript,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             metrics: Metrics::new(),
             pages: PageCache::new(config.page_cache),
             in_flight: Arc::new(Semaphore::new(config.max_concurrency)),
+            worker: WorkerScript::new(&config.leptos),
             store,
             config: Arc::new(config),
         })))

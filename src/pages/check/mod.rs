@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod data;
 pub mod index;
+pub mod offline;
 pub mod question;
 pub mod result;
 pub mod shared;

@@ -45,7 +45,7 @@ pub fn QuestionPage() -> impl IntoView {
 }
 
 /// The message for a refused answer, in the visitor's language.
-fn error_text(
+pub(super) fn error_text(
     i18n: leptos_i18n::I18nContext<Locale>,
     q: &Question,
     error: &AnswerError,
@@ -82,12 +82,15 @@ fn error_text(
 }
 
 #[component]
-fn QuestionForm(
+pub(super) fn QuestionForm(
     bundle: FlowBundle,
     answers: Answers,
     walk: Walk,
     question: Question,
     state: QuestionState,
+    /// The page's head (title, noindex): not when the form is one of many (the offline page).
+    #[prop(default = true)]
+    head: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = question.id.clone();
@@ -263,8 +266,7 @@ fn QuestionForm(
         .into_any(),
     };
     view! {
-        <PageMeta title=page_title description/>
-        <NoIndex/>
+        {head.then(|| view! { <PageMeta title=page_title description/> <NoIndex/> })}
         <a class="back-link" href=back>{t!(i18n, check.back)}</a>
         {error_summary}
         <CheckerForm walker=bundle.walker.route() question=id.clone() action>

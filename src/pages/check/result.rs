@@ -41,6 +41,33 @@ fn ResultView(bundle: FlowBundle, answers: Answers, walk: Walk, local: Summary) 
     let i18n = use_i18n();
     let kept_answers = kept(&answers, &walk);
     let back = step_href(&bundle, &Step::Answers, &answers, &walk);
+    view! {
+        <PageMeta title=local.title.clone() description=bundle.text(&bundle.flow.title)/>
+        <NoIndex/>
+        <a class="back-link" href=back>{t!(i18n, check.back)}</a>
+        <CheckerResult
+            flow=bundle.flow.id.clone()
+            locale=bundle.locale.clone()
+            answers=kept_answers
+            offline_heading=t_string!(i18n, check.offline_heading).to_string()
+            offline_body=t_string!(i18n, check.offline_body).to_string()
+        >
+            <ResultBody bundle answers walk local/>
+        </CheckerResult>
+    }
+}
+
+/// The checklist itself. Each date is a `<time data-deadline="i">` and the calendar link is
+/// `data-ics`: the offline page (offline.rs) draws them empty and the browser fills them in.
+#[component]
+pub(super) fn ResultBody(
+    bundle: FlowBundle,
+    answers: Answers,
+    walk: Walk,
+    local: Summary,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let kept_answers = kept(&answers, &walk);
     let start = step_href(&bundle, &Step::Start, &Answers::new(), &walk);
     let calendar = format!(
         "/{}/check/{}/calendar.ics?{}",
@@ -59,12 +86,13 @@ fn ResultView(bundle: FlowBundle, answers: Answers, walk: Walk, local: Summary) 
         let rows = s
             .deadlines
             .iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
                 view! {
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{d.label.clone()}</dt>
                         <dd class="summary-list__value">
-                            <time class="check-result__date" datetime=d.date.clone()>{long_date(&d.date, &locale)}</time>
+                            <time class="check-result__date" datetime=d.date.clone() data-deadline=i>{long_date(&d.date, &locale)}</time>
                         </dd>
                     </div>
                 }
@@ -74,7 +102,7 @@ fn ResultView(bundle: FlowBundle, answers: Answers, walk: Walk, local: Summary) 
             <h2>{t!(i18n, check.dates)}</h2>
             <dl class="summary-list">{rows}</dl>
             <p class="check-result__calendar">
-                <a href=calendar.clone() download=format!("{}.ics", s.flow) rel="external">{t!(i18n, check.add_calendar)}</a>
+                <a href=calendar.clone() download=format!("{}.ics", s.flow) rel="external" data-ics="">{t!(i18n, check.add_calendar)}</a>
             </p>
         }
     });
@@ -91,16 +119,6 @@ fn ResultView(bundle: FlowBundle, answers: Answers, walk: Walk, local: Summary) 
         }
     });
     view! {
-        <PageMeta title=s.title.clone() description=caption.clone()/>
-        <NoIndex/>
-        <a class="back-link" href=back>{t!(i18n, check.back)}</a>
-        <CheckerResult
-            flow=bundle.flow.id.clone()
-            locale=locale.clone()
-            answers=kept_answers.clone()
-            offline_heading=t_string!(i18n, check.offline_heading).to_string()
-            offline_body=t_string!(i18n, check.offline_body).to_string()
-        >
             <span class="caption">{caption}</span>
             <div class="panel">
                 <span class="panel__caption">{t!(i18n, check.result_caption)}</span>
@@ -123,6 +141,5 @@ fn ResultView(bundle: FlowBundle, answers: Answers, walk: Walk, local: Summary) 
                 <a href=start>{t!(i18n, check.start_again)}</a>
             </p>
             <ContentMeta sources last_reviewed=bundle.flow.last_reviewed.clone()/>
-        </CheckerResult>
     }
 }

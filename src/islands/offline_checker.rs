@@ -1,0 +1,247 @@
+//! The checker without a connection (docs/adr/0005-offline.md). The service worker answers every
+//! checker step it cannot fetch with the flow's offline page (`/<lang>/check/<flow>/offline`,
+//! kept when the reader first opened the checker). That page holds every question and every
+//! outcome, drawn by the server and hidden; this island reads the step's address, walks the
+//! answers with the same engine as the server, and shows the question or outcome they lead to.
+//! Its question forms are the usual ones: sent, they move to the next step's address, which the
+//! worker answers with this page again.
+use crate::eligibility::flow::Deadline;
+use crate::eligibility::walker::Route;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What an outcome's dates and calendar file need: its title, and each deadline with its texts
+/// already in the page's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeDates {
+    pub id: String,
+    pub title: String,
+    pub deadlines: Vec<Deadline>,
+}
+
+#[island(lazy)]
+pub fn OfflineChecker(
+    walker: Route,
+    outcomes: Vec<OutcomeDates>,
+    /// Error messages by `<question>:<error code>`, in the page's language.
+    errors: BTreeMap<String, String>,
+    children: Children,
+) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(root) = root.get() {
+            show::step(&root, &walker, &outcomes, &errors);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&walker, &outcomes, &errors);
+    });
+    view! { <div class="offline-checker" node_ref=root>{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod show {
+    use super::OutcomeDates;
+    use crate::dates::Date;
+    use crate::eligibility::calendar::ics;
+    use crate::eligibility::engine::{Answers, Next};
+    use crate::eligibility::outcome::{DeadlineOut, Summary};
+    use crate::eligibility::steps::{href, next_step, question_state, Step, ANSWERED_FIELD};
+    use crate::eligibility::walker::Route;
+    use std::collections::BTreeMap;
+    use wasm_bindgen::JsCast;
+    use web_sys::Element;
+
+    /// The address this page was drawn for: nav.js names it before hydrating a page it fetched;
+    /// on a page load it is the document's.
+    fn address() -> Option<web_sys::Url> {
+        let window = leptos::prelude::window();
+        let given = js_sys::Reflect::get(&window, &"smsiteUrl".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        let href = given.or_else(|| window.location().href().ok())?;
+        web_sys::Url::new(&href).ok()
+    }
+
+    pub fn step(
+        root: &web_sys::HtmlDivElement,
+        walker: &Route,
+        outcomes: &[OutcomeDates],
+        errors: &BTreeMap<String, String>,
+    ) {
+        let Some(url) = address() else { return };
+        let params = url.search_params();
+        let answers = walker.answers(|k| {
+            params
+                .get_all(k)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        });
+        let walk = walker.walk(&answers);
+        let (lang, flow) = (walker.locale.as_str(), walker.flow.id.as_str());
+        let last = url.pathname().rsplit('/').next().unwrap_or_default().to_string();
+        let mut step = match last.as_str() {
+            "answers" | "result" => Step::Result,
+            id if walker.flow.questions.iter().any(|q| q.id == id) => Step::Question(id.into()),
+            _ => next_step(&walk),
+        };
+        // As the server's pages redirect: a step the answers do not reach shows the one they do.
+        for _ in 0..3 {
+            match (&step, &walk.next) {
+                (Step::Result | Step::Answers, Next::Outcome(o)) => {
+                    let Some(dates) = outcomes.iter().find(|d| d.id == *o) else {
+                        return;
+                    };
+                    let Some(section) = show_only(root, &format!("o:{o}")) else {
+                        return;
+                    };
+                    fill_outcome(&section, dates, &answers, walker, &url);
+                    let back = walk.path.last().map(|q| Step::Question(q.clone()));
+                    set_href(&section, ".back-link", &href(lang, flow, &back.unwrap_or(Step::Start), &answers));
+                    return set_title(root, &dates.title);
+                }
+                (Step::Question(id), _) => match question_state(&walk, &answers, id) {
+                    Ok(state) => {
+                        let Some(section) = show_only(root, &format!("q:{id}")) else {
+                            return;
+                        };
+                        carry_answers(&section, &answers, id);
+                        set_href(&section, ".back-link", &href(lang, flow, &state.back, &answers));
+                        let error = state
+                            .error
+                            .and_then(|e| errors.get(&format!("{id}:{}", e.code())).cloned());
+                        if let Ok(Some(p)) = section.query_selector("[data-error]") {
+                            p.set_text_content(error.as_deref());
+                            set_hidden(&p, error.is_none());
+                        }
+                        let heading = section.query_selector("h1").ok().flatten();
+                        return set_title(root, &heading.and_then(|h| h.text_content()).unwrap_or_default());
+                    }
+                    Err(other) => step = other,
+                },
+                _ => step = next_step(&walk),
+            }
+        }
+    }
+
+    /// The page's title is the step's, as on the server's pages. On a page nav.js is putting in
+    /// place, it reads `data-page-title` once the page's head is in (the island may run first).
+    fn set_title(root: &web_sys::HtmlDivElement, title: &str) {
+        let document = leptos::prelude::document();
+        let site = document.title();
+        let site = site.rsplit(" – ").next().unwrap_or_default();
+        let title = format!("{} – {site}", title.trim());
+        let _ = root.set_attribute("data-page-title", &title);
+        document.set_title(&title);
+    }
+
+    /// Shows the section named `step` and hides the others.
+    fn show_only(root: &web_sys::HtmlDivElement, step: &str) -> Option<Element> {
+        let all = root.query_selector_all("[data-step]").ok()?;
+        let mut shown = None;
+        for i in 0..all.length() {
+            let Some(el) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let this = el.get_attribute("data-step").as_deref() == Some(step);
+            set_hidden(&el, !this);
+            if this {
+                shown = Some(el);
+            }
+        }
+        shown
+    }
+
+    fn set_hidden(el: &Element, hidden: bool) {
+        let _ = if hidden {
+            el.set_attribute("hidden", "")
+        } else {
+            el.remove_attribute("hidden")
+        };
+    }
+
+    fn set_href(section: &Element, selector: &str, to: &str) {
+        if let Ok(Some(a)) = section.query_selector(selector) {
+            let _ = a.set_attribute("href", to);
+        }
+    }
+
+    /// The answers so far ride in the question's form as hidden fields, as on the server's page.
+    fn carry_answers(section: &Element, answers: &Answers, id: &str) {
+        let Ok(Some(form)) = section.query_selector("form") else {
+            return;
+        };
+        if let Ok(old) = form.query_selector_all("input[data-carried]") {
+            for i in 0..old.length() {
+                if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    el.remove();
+                }
+            }
+        }
+        let document = leptos::prelude::document();
+        for (name, value) in answers.iter().filter(|(k, _)| *k != id && *k != ANSWERED_FIELD) {
+            let Ok(input) = document.create_element("input") else {
+                continue;
+            };
+            let _ = input.set_attribute("type", "hidden");
+            let _ = input.set_attribute("name", name);
+            let _ = input.set_attribute("value", value);
+            let _ = input.set_attribute("data-carried", "");
+            let _ = form.prepend_with_node_1(&input);
+        }
+    }
+
+    /// The outcome's dates for these answers, and its calendar file as a link that needs no server.
+    fn fill_outcome(
+        section: &Element,
+        dates: &OutcomeDates,
+        answers: &Answers,
+        walker: &Route,
+        url: &web_sys::Url,
+    ) {
+        let lang = walker.locale.as_str();
+        let deadlines: Vec<DeadlineOut> = dates
+            .deadlines
+            .iter()
+            .filter_map(|d| {
+                let from = Date::parse_iso(answers.get(&d.from)?)?;
+                Some(DeadlineOut {
+                    label: d.label.clone(),
+                    event: d.event.clone(),
+                    date: from.add_days(d.days).iso(),
+                })
+            })
+            .collect();
+        for (i, d) in deadlines.iter().enumerate() {
+            if let Ok(Some(time)) = section.query_selector(&format!("[data-deadline=\"{i}\"]")) {
+                let _ = time.set_attribute("datetime", &d.date);
+                time.set_text_content(Some(&crate::dates::long_date(&d.date, lang)));
+            }
+        }
+        let result = format!(
+            "{}{}",
+            url.origin(),
+            href(lang, &walker.flow.id, &Step::Result, answers)
+        );
+        let summary = Summary {
+            flow: walker.flow.id.clone(),
+            locale: lang.to_string(),
+            outcome: dates.id.clone(),
+            title: dates.title.clone(),
+            body: Vec::new(),
+            documents: Vec::new(),
+            fees: Vec::new(),
+            guides: Vec::new(),
+            deadlines,
+            answered: Vec::new(),
+        };
+        let text = ics(&summary, &result, walker.today);
+        let data = format!(
+            "data:text/calendar;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&text))
+        );
+        set_href(section, "[data-ics]", &data);
+    }
+}

@@ -1,0 +1,179 @@
+// The site's service worker (docs/adr/0005-offline.md). The server sends this text at /sw.js
+// with the build's facts in front of it (src/server/worker.rs):
+//   BUILD    the build's id (a hash of its file names): a new build is a new worker;
+//   SHELL    the stylesheet, nav.js and icon of this build, which every page needs;
+//   CHECKER  the wasm and glue the checker needs offline (its islands' split parts).
+// What it keeps:
+//   assets-BUILD  hashed files, cache-first, on first use (and SHELL at install). A new worker
+//                 deletes the others: a page can only ever get the file its own HTML names.
+//   pages         the last copy of each page read online (the newest 40), network first.
+//   saved         pages the reader saved, and the guides they link, with an index (nav.js).
+//   fallback      per language: the offline page (with the list of saved pages), and each
+//                 checker flow's offline page, fetched once the reader has been on a page of it.
+// Never kept: anything sent with POST (the status lookup, feedback), the API, checker steps
+// (their address holds answers) and status pages other than the empty form.
+
+const ASSETS = `assets-${BUILD}`;
+const PAGES = "pages";
+const SAVED = "saved";
+const FALLBACK = "fallback";
+const KEEP_PAGES = 40;
+// Longer than this, a kept copy is shown and the network's answer, when it comes, is kept.
+const TIMEOUT_MS = 4000;
+
+self.addEventListener("install", (event) => {
+  // The files the first page already loaded come from the browser's HTTP cache: no download.
+  event.waitUntil(caches.open(ASSETS).then((c) => c.addAll(SHELL)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    let replaced = false;
+    for (const name of await caches.keys()) {
+      if (name.startsWith("assets-") && name !== ASSETS) {
+        await caches.delete(name);
+        replaced = true;
+      }
+    }
+    // Kept pages name the old build's files, which are gone: fetch them again.
+    if (replaced) await Promise.all([refresh(PAGES), refresh(SAVED), refresh(FALLBACK)]);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("message", (event) => {
+  // "Reload" on the new-version notice (nav.js).
+  if (event.data === "activate") self.skipWaiting();
+  // The page that registered the worker was loaded before it: prepare for its language too.
+  else if (typeof event.data?.prepare === "string") event.waitUntil(prepare(new URL(event.data.prepare)));
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== location.origin) return;
+  if (url.pathname.startsWith("/pkg/") || SHELL.includes(url.pathname)) {
+    event.respondWith(asset(request));
+  } else if (isPage(url)) {
+    event.respondWith(page(event, request, url));
+  }
+});
+
+function isPage(url) {
+  return /^\/[a-z]{2}(\/[^.]*)?$/.test(url.pathname);
+}
+
+const lang = (url) => url.pathname.slice(1, 3);
+
+// A checker step (`/xx/check/flow/…`): its flow's id, or null.
+function checkerFlow(url) {
+  const m = url.pathname.match(/^\/[a-z]{2}\/check\/([a-z0-9-]+)(\/.*)?$/);
+  return m ? m[1] : null;
+}
+
+// Whether this page may be kept: of the checker only its index and start pages (a step's
+// address holds answers); of the status lookup only the empty form (answers are sent by POST,
+// which is never kept). The offline pages are the fallback's.
+function keepable(url) {
+  if (url.pathname.endsWith("/offline")) return false;
+  const flow = checkerFlow(url);
+  return !flow || (!url.search && url.pathname.replace(/\/$/, "").endsWith(`/check/${flow}`));
+}
+
+async function asset(request) {
+  const cache = await caches.open(ASSETS);
+  const kept = await cache.match(request, { ignoreVary: true });
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+async function page(event, request, url) {
+  const network = fetch(request).then((response) => {
+    if (response.ok && response.type === "basic" && !response.redirected) {
+      event.waitUntil(remember(url, response.clone()));
+    }
+    return response;
+  });
+  event.waitUntil(network.catch(() => {}));
+  const timer = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS, "slow"));
+  try {
+    const first = await Promise.race([network, timer]);
+    if (first !== "slow") return first;
+    return (await kept(url)) ?? (await network);
+  } catch {
+    return (await kept(url)) ?? (await offline(url)) ?? Response.error();
+  }
+}
+
+async function kept(url) {
+  if (!keepable(url)) return null;
+  for (const name of [SAVED, PAGES, FALLBACK]) {
+    const cache = await caches.open(name);
+    const response = await cache.match(url.href, { ignoreVary: true });
+    if (response) return response;
+  }
+  return null;
+}
+
+// A page never saved: the checker's offline page for a checker step, else the offline page.
+async function offline(url) {
+  const cache = await caches.open(FALLBACK);
+  const flow = checkerFlow(url);
+  const paths = flow ? [`/${lang(url)}/check/${flow}/offline`] : [];
+  paths.push(`/${lang(url)}/offline`, "/en/offline");
+  for (const path of paths) {
+    const response = await cache.match(path, { ignoreVary: true });
+    // A new response (no address of its own): the page keeps the address that was asked for.
+    if (response) return new Response(response.body, response);
+  }
+  return null;
+}
+
+async function remember(url, response) {
+  if (keepable(url)) {
+    const pages = await caches.open(PAGES);
+    await pages.delete(url.href);
+    await pages.put(url.href, response.clone());
+    const keys = await pages.keys();
+    for (const old of keys.slice(0, Math.max(0, keys.length - KEEP_PAGES))) await pages.delete(old);
+    // A saved page is brought up to date whenever it is read online.
+    const saved = await caches.open(SAVED);
+    if (await saved.match(url.href)) await saved.put(url.href, response);
+  }
+  await prepare(url);
+}
+
+// After a page in a language (or a checker flow) was read online: what it needs offline.
+async function prepare(url) {
+  if (url.origin !== location.origin || !isPage(url)) return;
+  const cache = await caches.open(FALLBACK);
+  const wanted = [`/${lang(url)}/offline`];
+  const flow = checkerFlow(url);
+  if (flow) wanted.push(`/${lang(url)}/check/${flow}/offline`);
+  for (const path of wanted) {
+    if (await cache.match(path)) continue;
+    const response = await fetch(path).catch(() => null);
+    if (response?.ok) await cache.put(path, response);
+  }
+  if (flow) {
+    const assets = await caches.open(ASSETS);
+    await Promise.all(CHECKER.map(async (file) => {
+      if (await assets.match(file, { ignoreVary: true })) return;
+      const response = await fetch(file).catch(() => null);
+      if (response?.ok) await assets.put(file, response);
+    }));
+  }
+}
+
+async function refresh(name) {
+  const cache = await caches.open(name);
+  for (const request of await cache.keys()) {
+    if (!isPage(new URL(request.url))) continue;
+    const response = await fetch(request.url).catch(() => null);
+    if (response?.ok) await cache.put(request, response);
+    else if (name === PAGES) await cache.delete(request);
+  }
+}
