@@ -38,7 +38,12 @@ for l in az en ru tr ar fa zh; do
   save "/$l/feedback?page=/$l/fees&useful=no"
   save "/$l/feedback?page=/$l/fees&sent=1"
   save "/$l/feedback" -X POST -d "page=/$l/fees&useful=no&step=form&started=0&wrong="
+  save "/$l/offline"
+  save "/$l/saved"
 done
+# The checker's offline pages: every question and outcome of a flow on one page.
+save "/en/check/stay/offline"
+save "/fa/check/registration/offline"
 
 echo "checking $n pages with the Nu Html Checker"
 if ! out="$(java -jar "$jar" --errors-only --format gnu "$dir"/*.html 2>&1)"; then

@@ -5,8 +5,7 @@ use crate::pages::{
     article::{NewsArticlePage, SectionPage, SitePage},
     check::{
         answers::AnswersPage, index::CheckIndexPage, offline::OfflineCheckerPage,
-        question::QuestionPage, result::ResultPage,
-        shared::FlowRoot, start::FlowStartPage,
+        question::QuestionPage, result::ResultPage, shared::FlowRoot, start::FlowStartPage,
     },
     contact::ContactPage,
     feedback::FeedbackPage,

@@ -883,7 +883,11 @@ async fn the_worker_the_manifest_and_the_offline_pages() {
             worker.headers[header::CONTENT_SECURITY_POLICY],
             smsite::server::worker::POLICY
         );
-        assert!(worker.body.starts_with("const BUILD = \""), "{}", &worker.body[..80]);
+        assert!(
+            worker.body.starts_with("const BUILD = \""),
+            "{}",
+            &worker.body[..80]
+        );
         assert!(worker.body.contains("const SHELL = [\"/pkg/"));
         let etag = worker.headers[header::ETAG].to_str().unwrap().to_string();
         let again = get("/sw.js", &[("if-none-match", &etag)]).await;
@@ -895,30 +899,52 @@ async fn the_worker_the_manifest_and_the_offline_pages() {
             assert!(
                 tags(&home.body, "link")
                     .iter()
-                    .any(|l| l.get("rel").map(String::as_str) == Some("manifest") && l["href"] == manifest),
+                    .any(|l| l.get("rel").map(String::as_str) == Some("manifest")
+                        && l["href"] == manifest),
                 "{lang}: no manifest link"
             );
-            let policy = home.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+            let policy = home.headers[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap();
             assert!(policy.contains("worker-src 'self'") && policy.contains("manifest-src 'self'"));
             let offline = get(&format!("/{lang}/offline"), &[]).await;
             assert_eq!(offline.status, StatusCode::OK);
-            assert!(offline.body.contains(r#"<meta name="robots" content="noindex">"#));
-            assert!(offline.body.contains("href=\"tel:"), "{lang}: the 919 Call Center");
+            assert!(offline
+                .body
+                .contains(r#"<meta name="robots" content="noindex">"#));
+            assert!(
+                offline.body.contains("href=\"tel:"),
+                "{lang}: the 919 Call Center"
+            );
             assert!(offline.body.contains(&format!("href=\"/{lang}/saved\"")));
         }
         let manifest = get("/ar/manifest.webmanifest", &[]).await;
-        assert_eq!(manifest.headers[header::CONTENT_TYPE], "application/manifest+json");
-        assert_eq!(get("/xx/manifest.webmanifest", &[]).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            manifest.headers[header::CONTENT_TYPE],
+            "application/manifest+json"
+        );
+        assert_eq!(
+            get("/xx/manifest.webmanifest", &[]).await.status,
+            StatusCode::NOT_FOUND
+        );
 
         let store = smsite::content::store::global();
         for flow in store.flows() {
             let page = get(&format!("/en/check/{}/offline", flow.id), &[]).await;
             assert_eq!(page.status, StatusCode::OK);
             for q in &flow.questions {
-                assert!(page.body.contains(&format!("data-step=\"q:{}\"", q.id)), "{}", q.id);
+                assert!(
+                    page.body.contains(&format!("data-step=\"q:{}\"", q.id)),
+                    "{}",
+                    q.id
+                );
             }
             for o in &flow.outcomes {
-                assert!(page.body.contains(&format!("data-step=\"o:{}\"", o.id)), "{}", o.id);
+                assert!(
+                    page.body.contains(&format!("data-step=\"o:{}\"", o.id)),
+                    "{}",
+                    o.id
+                );
             }
             assert!(page.body.contains("data-component=\"OfflineChecker"));
         }

@@ -29,11 +29,14 @@ pub fn Layout(children: Children) -> impl IntoView {
 
     // "Was this page useful?" under every page of a locale, except the feedback form's own.
     let asks = path_locale.is_some()
-        && !["/feedback", "/offline"].contains(&crate::locale::strip_prefix(&path).trim_end_matches('/'));
+        && !["/feedback", "/offline"]
+            .contains(&crate::locale::strip_prefix(&path).trim_end_matches('/'));
     // Each language is installable with its own start page and direction.
     let manifest = format!(
         "/{}/manifest.webmanifest",
-        path_locale.map(|l| l.as_str()).unwrap_or(crate::locale::DEFAULT_LOCALE)
+        path_locale
+            .map(|l| l.as_str())
+            .unwrap_or(crate::locale::DEFAULT_LOCALE)
     );
     // A partial locale's page served in English says so (content/locales.toml).
     let untranslated = path_locale.is_some_and(|l| !crate::content::translated(l.as_str(), &path));

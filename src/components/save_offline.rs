@@ -10,6 +10,9 @@ pub fn SaveOffline() -> impl IntoView {
     view! {
         <div class="save-offline" data-save-offline="" data-saved-text=t_string!(i18n, offline.saved_state) hidden=true>
             <p class="save-offline__state" role="status" data-saved-state=""></p>
+            <p class="save-offline__list" data-saved-link="" hidden=true>
+                <a href=move || format!("/{}/saved", super::section_text::locale_code(i18n))>{t!(i18n, offline.saved_title)}</a>
+            </p>
             <button type="button" class="button button--secondary save-offline__button" data-save="">
                 {t!(i18n, offline.save_button)}
             </button>

@@ -387,6 +387,7 @@ function showSaved(box, saved) {
   box.querySelector("[data-save]").hidden = saved;
   box.querySelector("[data-save-hint]").hidden = saved;
   box.querySelector("[data-remove]").hidden = !saved;
+  box.querySelector("[data-saved-link]").hidden = !saved;
   box.querySelector("[data-saved-state]").textContent = saved ? box.dataset.savedText : "";
 }
 

@@ -81,7 +81,12 @@ mod show {
         });
         let walk = walker.walk(&answers);
         let (lang, flow) = (walker.locale.as_str(), walker.flow.id.as_str());
-        let last = url.pathname().rsplit('/').next().unwrap_or_default().to_string();
+        let last = url
+            .pathname()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
         let mut step = match last.as_str() {
             "answers" | "result" => Step::Result,
             id if walker.flow.questions.iter().any(|q| q.id == id) => Step::Question(id.into()),
@@ -99,7 +104,11 @@ mod show {
                     };
                     fill_outcome(&section, dates, &answers, walker, &url);
                     let back = walk.path.last().map(|q| Step::Question(q.clone()));
-                    set_href(&section, ".back-link", &href(lang, flow, &back.unwrap_or(Step::Start), &answers));
+                    set_href(
+                        &section,
+                        ".back-link",
+                        &href(lang, flow, &back.unwrap_or(Step::Start), &answers),
+                    );
                     return set_title(root, &dates.title);
                 }
                 (Step::Question(id), _) => match question_state(&walk, &answers, id) {
@@ -108,7 +117,11 @@ mod show {
                             return;
                         };
                         carry_answers(&section, &answers, id);
-                        set_href(&section, ".back-link", &href(lang, flow, &state.back, &answers));
+                        set_href(
+                            &section,
+                            ".back-link",
+                            &href(lang, flow, &state.back, &answers),
+                        );
                         let error = state
                             .error
                             .and_then(|e| errors.get(&format!("{id}:{}", e.code())).cloned());
@@ -117,7 +130,10 @@ mod show {
                             set_hidden(&p, error.is_none());
                         }
                         let heading = section.query_selector("h1").ok().flatten();
-                        return set_title(root, &heading.and_then(|h| h.text_content()).unwrap_or_default());
+                        return set_title(
+                            root,
+                            &heading.and_then(|h| h.text_content()).unwrap_or_default(),
+                        );
                     }
                     Err(other) => step = other,
                 },
@@ -181,7 +197,10 @@ mod show {
             }
         }
         let document = leptos::prelude::document();
-        for (name, value) in answers.iter().filter(|(k, _)| *k != id && *k != ANSWERED_FIELD) {
+        for (name, value) in answers
+            .iter()
+            .filter(|(k, _)| *k != id && *k != ANSWERED_FIELD)
+        {
             let Ok(input) = document.create_element("input") else {
                 continue;
             };

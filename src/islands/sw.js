@@ -91,7 +91,9 @@ async function asset(request) {
 }
 
 async function page(event, request, url) {
-  const network = fetch(request).then((response) => {
+  // Past the HTTP cache (a page may be kept there a minute): a 304 costs little, and a new build's
+  // page is seen at once.
+  const network = fetch(new Request(request, { cache: "no-cache" })).then((response) => {
     if (response.ok && response.type === "basic" && !response.redirected) {
       event.waitUntil(remember(url, response.clone()));
     }

@@ -2,9 +2,9 @@
 use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::{long_date, ContentMeta};
-use crate::components::save_offline::SaveOffline;
 use crate::components::json_ld::JsonLd;
 use crate::components::page_meta::{absolute, PageMeta};
+use crate::components::save_offline::SaveOffline;
 use crate::components::section_text::locale_code;
 use crate::components::step_by_step::StepByStep;
 use crate::content::model::Guide;

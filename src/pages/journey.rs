@@ -2,8 +2,8 @@
 use super::content_page::content_view;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::content_meta::ContentMeta;
-use crate::components::save_offline::SaveOffline;
 use crate::components::page_meta::PageMeta;
+use crate::components::save_offline::SaveOffline;
 use crate::components::section_text::locale_code;
 use crate::components::step_by_step::StepByStep;
 use crate::content::model::{Journey, Source};

@@ -2,8 +2,8 @@
 use super::config::BODY_LIMIT;
 use super::state::AppState;
 use super::{
-    api, atom, caching, feedback_api, feedback_page, guards, html_tidy, locale_redirect, metrics,
-    manifest, nav_script, page_cache, request_log, security, seo, status_api, status_page, worker,
+    api, atom, caching, feedback_api, feedback_page, guards, html_tidy, locale_redirect, manifest,
+    metrics, nav_script, page_cache, request_log, security, seo, status_api, status_page, worker,
 };
 use crate::app::{shell, App};
 use axum::body::Body;

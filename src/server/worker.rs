@@ -38,7 +38,8 @@ impl WorkerScript {
             nav_script::PATH.to_string(),
             "/favicon.svg".to_string(),
         ];
-        let pkg = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+        let pkg =
+            std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
         let mut checker = vec![asset_path(options, "js"), asset_path(options, "wasm")];
         checker.extend(split_files(&pkg, &CHECKER_ISLANDS));
         // The build is what its pages name: a new stylesheet, script or wasm is a new worker.
@@ -68,7 +69,9 @@ fn split_files(pkg: &std::path::Path, islands: &[&str]) -> Vec<String> {
         .iter()
         .find(|n| n.starts_with("__wasm_split_manifest.") && n.ends_with(".json"))
         .and_then(|n| std::fs::read_to_string(pkg.join(n)).ok())
-        .and_then(|t| serde_json::from_str::<std::collections::BTreeMap<String, Vec<String>>>(&t).ok())
+        .and_then(|t| {
+            serde_json::from_str::<std::collections::BTreeMap<String, Vec<String>>>(&t).ok()
+        })
     else {
         return Vec::new();
     };
