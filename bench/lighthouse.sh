@@ -6,6 +6,8 @@
 # stay in bench/out/lighthouse/.
 # Usage: bench/lighthouse.sh [BASE_URL]   (or BASE_URL=...; without one, a release server of this
 # build is started on a free port and stopped at the end)
+# LIGHTHOUSE_ARGS adds to lighthouse's arguments: `--blocked-url-patterns=*/sw.js` measures the pages
+# without the service worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -27,7 +29,7 @@ for i in "${!PAGE_PATHS[@]}"; do
   if ! bench/node_modules/.bin/lighthouse "$BASE${PAGE_PATHS[$i]}" --quiet \
     --only-categories=performance,accessibility,best-practices,seo \
     --output=json --output=html --output-path="$out/$name" \
-    --chrome-flags="$flags" >"$work/$name.log" 2>&1; then
+    --chrome-flags="$flags" ${LIGHTHOUSE_ARGS:-} >"$work/$name.log" 2>&1; then
     cat "$work/$name.log"; echo "lighthouse failed on ${PAGE_PATHS[$i]}"; exit 1
   fi
   reports+=("$name=$out/$name.report.json")

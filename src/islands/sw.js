@@ -44,8 +44,9 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   // "Reload" on the new-version notice (nav.js).
   if (event.data === "activate") self.skipWaiting();
-  // The page that registered the worker was loaded before it: prepare for its language too.
-  else if (typeof event.data?.prepare === "string") event.waitUntil(prepare(new URL(event.data.prepare)));
+  // The page that registered the worker was loaded before it: prepare for its language too (not
+  // yet for the checker: a first visit stays light; its next step, fetched here, does that).
+  else if (typeof event.data?.prepare === "string") event.waitUntil(prepare(new URL(event.data.prepare), false));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -149,11 +150,11 @@ async function remember(url, response) {
 }
 
 // After a page in a language (or a checker flow) was read online: what it needs offline.
-async function prepare(url) {
+async function prepare(url, checker = true) {
   if (url.origin !== location.origin || !isPage(url)) return;
   const cache = await caches.open(FALLBACK);
   const wanted = [`/${lang(url)}/offline`];
-  const flow = checkerFlow(url);
+  const flow = checker ? checkerFlow(url) : null;
   if (flow) wanted.push(`/${lang(url)}/check/${flow}/offline`);
   for (const path of wanted) {
     if (await cache.match(path)) continue;
