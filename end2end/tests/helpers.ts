@@ -114,6 +114,8 @@ export const HOME_HEADINGS: Record<(typeof LOCALES)[number], string> = {
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (msg) => {
+    // Playwright's own note where the config blocks the service worker: the harness's, not the site's.
+    if (msg.text() === "Service Worker registration blocked by Playwright") return;
     if (msg.type() === "error" || msg.type() === "warning") errors.push(`${msg.type()}: ${msg.text()}`);
   });
   page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));

@@ -1,5 +1,6 @@
 import { test, expect, waitForHydration, goOffline, goOnline, workerInControl, cached, type Page } from "./helpers";
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -219,7 +220,7 @@ async function assetCaches(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith("assets-")));
 }
 
-test("a new build replaces the worker after 'reload', and no page runs another build's wasm", async ({ page }) => {
+test("a new build replaces the worker after 'reload', and no page runs another build's wasm", async ({ page, context }) => {
   test.setTimeout(90_000);
   const port = 3190 + test.info().parallelIndex;
   const origin = `http://127.0.0.1:${port}`;
@@ -236,8 +237,10 @@ test("a new build replaces the worker after 'reload', and no page runs another b
     expect(before).toHaveLength(1);
 
     server.kill();
+    await once(server, "exit");
     server = serve(join(build.dir, "bin", "smsite"), join(build.dir, "site"), port);
     await until(`${origin}/en/`);
+    expect(await (await fetch(`${origin}/sw.js`)).text()).toContain(build.newWasm);
     // The old worker still in charge: the page is fetched afresh and runs with its own build's wasm.
     await page.goto(`${origin}/en/status`);
     await waitForHydration(page);
@@ -250,11 +253,18 @@ test("a new build replaces the worker after 'reload', and no page runs another b
     await waitForHydration(page);
     await expect(page.getByText("A new version of this site is available.")).toBeHidden();
     expect(await wasmOfPage(page)).toEqual({ named: build.newWasm, loaded: [build.newWasm] });
-    // The new worker is in charge, with its own files only: the old build's cache is gone.
+    // The new worker is in charge, with its own files only: once the kept pages are fetched
+    // again, the old build's cache is gone.
+    await expect.poll(() => assetCaches(page), { timeout: 15_000 }).toHaveLength(1);
     const after = await assetCaches(page);
-    expect(after).toHaveLength(1);
     expect(after).not.toEqual(before);
     expect((await cachedAddresses(page))[after[0]]).not.toContain(build.oldWasm);
+    // And offline, the kept page runs with the new build's files.
+    await goOffline(context);
+    await page.reload();
+    await waitForHydration(page);
+    expect(await wasmOfPage(page)).toEqual({ named: build.newWasm, loaded: [build.newWasm] });
+    await goOnline(context);
   } finally {
     server.kill();
     rmSync(build.dir, { recursive: true, force: true });

@@ -79,7 +79,7 @@ test.describe("status without JavaScript", () => {
     await page.getByLabel("Месяц").fill("4");
     await page.getByLabel("Год").fill("1990");
     await page.locator("form.status-form button[type=submit]").click();
-    await expect(page.locator(".notification-banner")).toBeVisible();
+    await expect(page.locator(".notification-banner:visible")).toBeVisible();
     await page.goto("/en/status");
     await fill(page, "TR-2026-900001-J", ACTION.dob);
     await expect(page.locator(".error-summary")).toContainText("This number has a typing mistake");

@@ -322,6 +322,8 @@ const SAVED = "saved";
 const INDEX = "/saved-index.json";
 let waiting = null;
 let reloadAsked = false;
+// A worker is running (or registered now): only then can a saved page be served offline.
+let workerReady = false;
 
 function registerWorker() {
   if (!workers) return;
@@ -331,11 +333,18 @@ function registerWorker() {
       watchForUpdate(registration);
       return workers.ready;
     })
-    // This page was loaded before the worker: it fetches what this language needs offline.
-    .then((registration) => registration.active?.postMessage({ prepare: location.href }))
+    .then((registration) => {
+      workerReady = true;
+      offlineParts();
+      // This page was loaded before the worker: it fetches what this language needs offline.
+      registration.active?.postMessage({ prepare: location.href });
+    })
     .catch(() => {});
   workers.addEventListener("controllerchange", () => {
+    // Another tab's Reload may have put the new worker in charge: nothing waits any more.
+    waiting = null;
     if (reloadAsked) location.reload();
+    else offlineParts();
   });
 }
 
@@ -370,7 +379,7 @@ function offlineParts() {
   const update = document.getElementById("update-banner");
   if (update) update.hidden = !waiting;
   for (const notice of document.querySelectorAll("[data-offline-notice]")) notice.hidden = navigator.onLine;
-  if (!workers) return;
+  if (!workers || !(workerReady || workers.controller)) return;
   caches.open(SAVED).then(savedIndex).then((index) => {
     for (const box of document.querySelectorAll("[data-save-offline]")) {
       box.hidden = false;
@@ -383,12 +392,14 @@ function offlineParts() {
 addEventListener("online", offlineParts);
 addEventListener("offline", offlineParts);
 
-function showSaved(box, saved) {
+function showSaved(box, saved, moveFocus = false) {
   box.querySelector("[data-save]").hidden = saved;
   box.querySelector("[data-save-hint]").hidden = saved;
   box.querySelector("[data-remove]").hidden = !saved;
   box.querySelector("[data-saved-link]").hidden = !saved;
   box.querySelector("[data-saved-state]").textContent = saved ? box.dataset.savedText : "";
+  // The pressed button is hidden: the focus goes to the one that undoes it.
+  if (moveFocus) box.querySelector(saved ? "[data-remove]" : "[data-save]").focus();
 }
 
 // Saves this page and the guides it links in its language, fetched afresh (the whole page as the
@@ -404,19 +415,25 @@ async function saveOrRemove(box, saving) {
       const guides = [...document.querySelectorAll(`main a[href^="/${lang}/procedures/"]`)]
         .map((a) => new URL(a.href).pathname)
         .filter((p, i, all) => p !== page && all.indexOf(p) === i);
+      // The page itself must be kept; a linked guide that cannot be fetched is left out. Never
+      // the worker's offline page in place of the one asked for.
+      const kept = [];
       for (const path of [page, ...guides]) {
-        const response = await fetch(path, { headers: { Accept: "text/html" } });
-        if (!response.ok) throw new Error(path);
+        const response = await fetch(path, { headers: { Accept: "text/html" } }).catch(() => null);
+        const usable = response?.ok && !response.headers.has("x-offline-fallback");
+        if (!usable && path === page) throw new Error(path);
+        if (!usable) continue;
         await cache.put(new URL(path, location.href).href, response);
+        if (path !== page) kept.push(path);
       }
       const index = await savedIndex(cache);
       const title = document.querySelector("main h1")?.textContent.trim() || document.title;
-      index[page] = { title, lang, links: guides, saved: new Date().toISOString().slice(0, 10) };
+      index[page] = { title, lang, links: kept, saved: new Date().toISOString().slice(0, 10) };
       await writeIndex(cache, index);
     } else {
       await unsave(cache, page);
     }
-    showSaved(box, saving);
+    showSaved(box, saving, true);
   } catch {
     error.hidden = false;
   }

@@ -47,7 +47,9 @@ mod show {
     use crate::eligibility::calendar::ics;
     use crate::eligibility::engine::{Answers, Next};
     use crate::eligibility::outcome::{DeadlineOut, Summary};
-    use crate::eligibility::steps::{href, next_step, question_state, Step, ANSWERED_FIELD};
+    use crate::eligibility::steps::{
+        accepted, href, next_step, question_state, Step, ANSWERED_FIELD,
+    };
     use crate::eligibility::walker::Route;
     use std::collections::BTreeMap;
     use wasm_bindgen::JsCast;
@@ -117,11 +119,10 @@ mod show {
                             return;
                         };
                         carry_answers(&section, &answers, id);
-                        set_href(
-                            &section,
-                            ".back-link",
-                            &href(lang, flow, &state.back, &answers),
-                        );
+                        // As on the server's page: Back carries the accepted answers, not a
+                        // refused one.
+                        let back = href(lang, flow, &state.back, &accepted(&answers, &walk));
+                        set_href(&section, ".back-link", &back);
                         let error = state
                             .error
                             .and_then(|e| errors.get(&format!("{id}:{}", e.code())).cloned());
@@ -221,23 +222,28 @@ mod show {
         url: &web_sys::Url,
     ) {
         let lang = walker.locale.as_str();
-        let deadlines: Vec<DeadlineOut> = dates
-            .deadlines
-            .iter()
-            .filter_map(|d| {
-                let from = Date::parse_iso(answers.get(&d.from)?)?;
-                Some(DeadlineOut {
-                    label: d.label.clone(),
-                    event: d.event.clone(),
-                    date: from.add_days(d.days).iso(),
-                })
-            })
-            .collect();
-        for (i, d) in deadlines.iter().enumerate() {
-            if let Ok(Some(time)) = section.query_selector(&format!("[data-deadline=\"{i}\"]")) {
-                let _ = time.set_attribute("datetime", &d.date);
-                time.set_text_content(Some(&crate::dates::long_date(&d.date, lang)));
+        // Row i of the page is deadline i; a date the answers do not give hides its row (the
+        // server's page leaves it out).
+        let mut deadlines = Vec::new();
+        for (i, d) in dates.deadlines.iter().enumerate() {
+            let date = answers
+                .get(&d.from)
+                .and_then(|a| Date::parse_iso(a))
+                .map(|from| from.add_days(d.days).iso());
+            let Ok(Some(time)) = section.query_selector(&format!("[data-deadline=\"{i}\"]")) else {
+                continue;
+            };
+            if let Some(row) = time.closest(".summary-list__row").ok().flatten() {
+                set_hidden(&row, date.is_none());
             }
+            let Some(date) = date else { continue };
+            let _ = time.set_attribute("datetime", &date);
+            time.set_text_content(Some(&crate::dates::long_date(&date, lang)));
+            deadlines.push(DeadlineOut {
+                label: d.label.clone(),
+                event: d.event.clone(),
+                date,
+            });
         }
         let result = format!(
             "{}{}",

@@ -4,8 +4,10 @@
 //   SHELL    the stylesheet, nav.js and icon of this build, which every page needs;
 //   CHECKER  the wasm and glue the checker needs offline (its islands' split parts).
 // What it keeps:
-//   assets-BUILD  hashed files, cache-first, on first use (and SHELL at install). A new worker
-//                 deletes the others: a page can only ever get the file its own HTML names.
+//   assets-BUILD  hashed files, cache-first, on first use (and SHELL at install). A file is
+//                 found by its hashed name in any build's cache, so a page only ever gets the
+//                 file its own HTML names; a new worker deletes the older builds' caches once
+//                 every kept page has been fetched again (until then old copies still work).
 //   pages         the last copy of each page read online (the newest 40), network first.
 //   saved         pages the reader saved, and the guides they link, with an index (nav.js).
 //   fallback      per language: the offline page (with the list of saved pages), and each
@@ -26,20 +28,24 @@ self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(ASSETS).then((c) => c.addAll(SHELL)));
 });
 
-self.addEventListener("activate", (event) => {
-  event.waitUntil((async () => {
-    let replaced = false;
-    for (const name of await caches.keys()) {
-      if (name.startsWith("assets-") && name !== ASSETS) {
-        await caches.delete(name);
-        replaced = true;
-      }
-    }
-    // Kept pages name the old build's files, which are gone: fetch them again.
-    if (replaced) await Promise.all([refresh(PAGES), refresh(SAVED), refresh(FALLBACK)]);
-    await self.clients.claim();
-  })());
-});
+// Activation is quick (requests wait for it); bringing the kept pages up to date is done after,
+// with the first request this worker handles.
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+
+let upgrading = null;
+
+// Kept pages name the old build's files: fetch them again, with the checker's files when a
+// checker is kept; only when all of that worked are the old builds' files deleted (offline, the
+// old copies go on working with them).
+async function upgrade() {
+  const old = (await caches.keys()).filter((n) => n.startsWith("assets-") && n !== ASSETS);
+  if (old.length === 0) return;
+  const results = await Promise.all([refresh(PAGES), refresh(SAVED), refresh(FALLBACK)]);
+  const fallback = await caches.open(FALLBACK);
+  const checker = (await fallback.keys()).some((r) => checkerFlow(new URL(r.url)));
+  const files = checker ? await fetchCheckerFiles() : true;
+  if (results.every(Boolean) && files) for (const name of old) await caches.delete(name);
+}
 
 self.addEventListener("message", (event) => {
   // "Reload" on the new-version notice (nav.js).
@@ -50,6 +56,8 @@ self.addEventListener("message", (event) => {
 });
 
 self.addEventListener("fetch", (event) => {
+  upgrading ??= upgrade().catch(() => {});
+  event.waitUntil(upgrading);
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
@@ -73,28 +81,41 @@ function checkerFlow(url) {
   return m ? m[1] : null;
 }
 
-// Whether this page may be kept: of the checker only its index and start pages (a step's
-// address holds answers); of the status lookup only the empty form (answers are sent by POST,
+// Whether this page may be kept: no address with a query (a checker step's holds answers, a
+// search's what was typed); of the status lookup only the empty form (answers are sent by POST,
 // which is never kept). The offline pages are the fallback's.
 function keepable(url) {
-  if (url.pathname.endsWith("/offline")) return false;
+  if (url.search || url.pathname.endsWith("/offline")) return false;
   const flow = checkerFlow(url);
   return !flow || (!url.search && url.pathname.replace(/\/$/, "").endsWith(`/check/${flow}`));
 }
 
 async function asset(request) {
-  const cache = await caches.open(ASSETS);
-  const kept = await cache.match(request, { ignoreVary: true });
+  // Any build's cache: a hashed name is one file's.
+  const kept = await caches.match(request, { ignoreVary: true });
   if (kept) return kept;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) await (await caches.open(ASSETS)).put(request, response.clone());
   return response;
 }
 
+// The worker's own fetches: past the HTTP cache (a page may be kept there a minute, and a new
+// build's page must be seen at once; a 304 costs little), and without the language cookie
+// (fetching another language's offline page must not change the reader's language).
+const FRESH = { cache: "no-cache", credentials: "omit" };
+
+// The reader's request, past the HTTP cache. Browsers that cannot copy a navigation request with
+// other settings send it as it is.
+function fresh(request) {
+  try {
+    return fetch(new Request(request, { cache: "no-cache" }));
+  } catch {
+    return fetch(request);
+  }
+}
+
 async function page(event, request, url) {
-  // Past the HTTP cache (a page may be kept there a minute): a 304 costs little, and a new build's
-  // page is seen at once.
-  const network = fetch(new Request(request, { cache: "no-cache" })).then((response) => {
+  const network = fresh(request).then((response) => {
     if (response.ok && response.type === "basic" && !response.redirected) {
       event.waitUntil(remember(url, response.clone()));
     }
@@ -104,7 +125,8 @@ async function page(event, request, url) {
   const timer = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS, "slow"));
   try {
     const first = await Promise.race([network, timer]);
-    if (first !== "slow") return first;
+    // A server error (a proxy's 502, say) is worse than the last good copy.
+    if (first !== "slow") return first.status >= 500 ? ((await kept(url)) ?? first) : first;
     return (await kept(url)) ?? (await network);
   } catch {
     return (await kept(url)) ?? (await offline(url)) ?? Response.error();
@@ -130,7 +152,12 @@ async function offline(url) {
   for (const path of paths) {
     const response = await cache.match(path, { ignoreVary: true });
     // A new response (no address of its own): the page keeps the address that was asked for.
-    if (response) return new Response(response.body, response);
+    // Marked, so that "Save for offline" never keeps it as the page asked for.
+    if (response) {
+      const headers = new Headers(response.headers);
+      headers.set("x-offline-fallback", "1");
+      return new Response(response.body, { status: 200, headers });
+    }
   }
   return null;
 }
@@ -157,26 +184,41 @@ async function prepare(url, checker = true) {
   const flow = checker ? checkerFlow(url) : null;
   if (flow) wanted.push(`/${lang(url)}/check/${flow}/offline`);
   for (const path of wanted) {
-    if (await cache.match(path)) continue;
-    const response = await fetch(path).catch(() => null);
+    // Fetched again after a day: the checker's page carries today's date and the rules.
+    const old = await cache.match(path);
+    if (old && Date.now() - Date.parse(old.headers.get("date") ?? "") < DAY_MS) continue;
+    const response = await fetch(path, FRESH).catch(() => null);
     if (response?.ok) await cache.put(path, response);
   }
-  if (flow) {
-    const assets = await caches.open(ASSETS);
-    await Promise.all(CHECKER.map(async (file) => {
-      if (await assets.match(file, { ignoreVary: true })) return;
-      const response = await fetch(file).catch(() => null);
-      if (response?.ok) await assets.put(file, response);
-    }));
-  }
+  if (flow) await fetchCheckerFiles();
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+// The checker's wasm and glue, into this build's cache. Whether all of them are there.
+async function fetchCheckerFiles() {
+  const assets = await caches.open(ASSETS);
+  const done = await Promise.all(CHECKER.map(async (file) => {
+    if (await assets.match(file, { ignoreVary: true })) return true;
+    const response = await fetch(file).catch(() => null);
+    if (response?.ok) await assets.put(file, response);
+    return !!response?.ok;
+  }));
+  return done.every(Boolean);
+}
+
+// Fetches every page of a cache again, four at a time; a page that cannot be fetched keeps its
+// copy. Whether all of them were.
 async function refresh(name) {
   const cache = await caches.open(name);
-  for (const request of await cache.keys()) {
-    if (!isPage(new URL(request.url))) continue;
-    const response = await fetch(request.url).catch(() => null);
-    if (response?.ok) await cache.put(request, response);
-    else if (name === PAGES) await cache.delete(request);
+  const pages = (await cache.keys()).filter((r) => isPage(new URL(r.url)));
+  let all = true;
+  for (let i = 0; i < pages.length; i += 4) {
+    await Promise.all(pages.slice(i, i + 4).map(async (request) => {
+      const response = await fetch(request.url, FRESH).catch(() => null);
+      if (response?.ok && !response.redirected) await cache.put(request, response);
+      else all = false;
+    }));
   }
+  return all;
 }

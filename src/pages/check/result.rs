@@ -92,7 +92,7 @@ pub(super) fn ResultBody(
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{d.label.clone()}</dt>
                         <dd class="summary-list__value">
-                            <time class="check-result__date" datetime=d.date.clone() data-deadline=i>{long_date(&d.date, &locale)}</time>
+                            <time class="check-result__date" datetime=(!d.date.is_empty()).then(|| d.date.clone()) data-deadline=i>{long_date(&d.date, &locale)}</time>
                         </dd>
                     </div>
                 }
