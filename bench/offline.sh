@@ -14,3 +14,6 @@ bench_start "${1:-}"
 args=()
 for i in "${!PAGE_NAMES[@]}"; do args+=("${PAGE_NAMES[$i]}=${PAGE_PATHS[$i]}"); done
 node bench/offline.mjs "$BASE" "${args[@]}"
+# Playwright sees the worker script's own download only as its headers: its size as sent.
+printf '/sw.js as sent with brotli (the server compresses it at level 5): %s B\n' \
+  "$(curl -s -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$BASE/sw.js")"

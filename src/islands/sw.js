@@ -2,7 +2,8 @@
 // with the build's facts in front of it (src/server/worker.rs):
 //   BUILD    the build's id (a hash of its file names): a new build is a new worker;
 //   SHELL    the stylesheet, nav.js and icon of this build, which every page needs;
-//   CHECKER  the wasm and glue the checker needs offline (its islands' split parts).
+//   CHECKER  the wasm and glue the checker needs offline (its islands' split parts);
+//   OTHERS   the build's other hashed files (the other islands' parts).
 // What it keeps:
 //   assets-BUILD  hashed files, cache-first, on first use (and SHELL at install). A file is
 //                 found by its hashed name in any build's cache, so a page only ever gets the
@@ -44,7 +45,19 @@ async function upgrade() {
   const fallback = await caches.open(FALLBACK);
   const checker = (await fallback.keys()).some((r) => checkerFlow(new URL(r.url)));
   const files = checker ? await fetchCheckerFiles() : true;
-  if (results.every(Boolean) && files) for (const name of old) await caches.delete(name);
+  if (!results.every(Boolean) || !files) return;
+  // Files this build shares with the old one (same hashed name) move over, the rest go.
+  const mine = new Set([...SHELL, ...CHECKER, ...OTHERS]);
+  const own = await caches.open(ASSETS);
+  for (const name of old) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (mine.has(new URL(request.url).pathname) && !(await own.match(request, { ignoreVary: true }))) {
+        await own.put(request, await cache.match(request, { ignoreVary: true }));
+      }
+    }
+    await caches.delete(name);
+  }
 }
 
 self.addEventListener("message", (event) => {
@@ -91,11 +104,18 @@ function keepable(url) {
 }
 
 async function asset(request) {
-  // Any build's cache: a hashed name is one file's.
-  const kept = await caches.match(request, { ignoreVary: true });
-  if (kept) return kept;
+  const own = await caches.open(ASSETS);
+  const mine = await own.match(request, { ignoreVary: true });
+  if (mine) return mine;
+  // Any build's cache: a hashed name is one file's. Kept in this build's cache too, so it stays
+  // when the older one goes.
+  const older = await caches.match(request, { ignoreVary: true });
+  if (older) {
+    await own.put(request, older.clone());
+    return older;
+  }
   const response = await fetch(request);
-  if (response.ok) await (await caches.open(ASSETS)).put(request, response.clone());
+  if (response.ok) await own.put(request, response.clone());
   return response;
 }
 

@@ -42,17 +42,36 @@ impl WorkerScript {
             std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
         let mut checker = vec![asset_path(options, "js"), asset_path(options, "wasm")];
         checker.extend(split_files(&pkg, &CHECKER_ISLANDS));
+        let others = other_files(&pkg, &shell, &checker);
         // The build is what its pages name: a new stylesheet, script or wasm is a new worker.
         let id = super::hex(&Sha256::digest(format!("{shell:?}{checker:?}").as_bytes())[..8]);
         let json = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
         let text = format!(
-            "const BUILD = \"{id}\";\nconst SHELL = {};\nconst CHECKER = {};\n\n{TEXT}",
+            "const BUILD = \"{id}\";\nconst SHELL = {};\nconst CHECKER = {};\nconst OTHERS = {};\n\n{TEXT}",
             json(&shell),
-            json(&checker)
+            json(&checker),
+            json(&others)
         );
         let etag = format!("\"{}\"", super::hex(&Sha256::digest(text.as_bytes())[..12]));
         WorkerScript { text, etag }
     }
+}
+
+/// The build's other hashed files (the other islands' parts): a new worker keeps those an older
+/// build already fetched under the same name instead of dropping them with its cache.
+fn other_files(pkg: &std::path::Path, shell: &[String], checker: &[String]) -> Vec<String> {
+    let Ok(dir) = std::fs::read_dir(pkg) else {
+        return Vec::new();
+    };
+    let mut files: Vec<String> = dir
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".wasm") || n.ends_with(".js"))
+        .map(|n| format!("/pkg/{n}"))
+        .filter(|p| super::caching::is_hashed_asset(p))
+        .filter(|p| !shell.contains(p) && !checker.contains(p))
+        .collect();
+    files.sort();
+    files
 }
 
 /// The addresses of the split wasm parts these islands load (cargo leptos `--split`): the
