@@ -92,7 +92,12 @@ pub(super) fn ResultBody(
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{d.label.clone()}</dt>
                         <dd class="summary-list__value">
-                            <time class="check-result__date" datetime=(!d.date.is_empty()).then(|| d.date.clone()) data-deadline=i>{long_date(&d.date, &locale)}</time>
+                            {if d.date.is_empty() {
+                                // The offline page's empty date, filled in on the device.
+                                view! { <span class="check-result__date" data-deadline=i></span> }.into_any()
+                            } else {
+                                view! { <time class="check-result__date" datetime=d.date.clone() data-deadline=i>{long_date(&d.date, &locale)}</time> }.into_any()
+                            }}
                         </dd>
                     </div>
                 }
