@@ -245,7 +245,8 @@ test("a new build replaces the worker after 'reload', and no page runs another b
     await page.goto(`${origin}/en/status`);
     await waitForHydration(page);
     expect(await wasmOfPage(page)).toEqual({ named: build.newWasm, loaded: [build.newWasm] });
-    await expect(page.getByText("A new version of this site is available.")).toBeVisible({ timeout: 15_000 });
+    // Announced: the text appears inside a live region that was already on the page.
+    await expect(page.getByRole("status").filter({ hasText: "A new version of this site is available." })).toBeVisible({ timeout: 15_000 });
     // The new worker takes over, then the page loads again.
     const reloaded = page.waitForEvent("load");
     await page.getByRole("button", { name: "Reload" }).click();

@@ -42,13 +42,16 @@ pub fn Layout(children: Children) -> impl IntoView {
     let untranslated = path_locale.is_some_and(|l| !crate::content::translated(l.as_str(), &path));
     view! {
         <Link rel="manifest" href=manifest/>
-        // Shown by nav.js when a new build's service worker is waiting (docs/adr/0005).
-        <div class="update-banner" id="update-banner" hidden=true>
-            <div class="width-container">
-                <p role="status">
-                    {t!(i18n, offline.new_version)} " "
-                    <button type="button" class="button button--secondary" data-reload="">{t!(i18n, offline.reload)}</button>
-                </p>
+        // Shown by nav.js when a new build's service worker is waiting (docs/adr/0005). The live
+        // region is always there and its content appears in it, so screen readers announce it.
+        <div role="status" id="update-banner">
+            <div class="update-banner" hidden=true>
+                <div class="width-container">
+                    <p>
+                        {t!(i18n, offline.new_version)} " "
+                        <button type="button" class="button button--secondary" data-reload="">{t!(i18n, offline.reload)}</button>
+                    </p>
+                </div>
             </div>
         </div>
         <Header/>

@@ -376,7 +376,7 @@ function writeIndex(cache, index) {
 // What depends on the worker: the update notice, the save buttons, the list of saved pages, the
 // offline notices. Without a worker (or JavaScript) they stay hidden.
 function offlineParts() {
-  const update = document.getElementById("update-banner");
+  const update = document.querySelector("#update-banner > .update-banner");
   if (update) update.hidden = !waiting;
   for (const notice of document.querySelectorAll("[data-offline-notice]")) notice.hidden = navigator.onLine;
   if (!workers || !(workerReady || workers.controller)) return;
