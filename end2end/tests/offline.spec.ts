@@ -111,11 +111,23 @@ test("the checker, opened once, walks offline to a result with its dates and cal
   await expect(page).toHaveURL(/\/en\/check\/stay\/purpose\?citizenship=GE$/);
   await page.getByLabel("Tourism", { exact: true }).check();
   await page.getByRole("button", { name: "Continue" }).click();
-  // A refused answer is said as the server says it.
-  await page.getByLabel("How many days do you plan to stay in Azerbaijan?").fill("0");
+  // A refused answer is shown as the server shows it: the summary, focused, the message by the
+  // field, the typed value kept, "Error:" in the title.
+  const days = page.getByLabel("How many days do you plan to stay in Azerbaijan?");
+  await days.fill("0");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.locator("section:not([hidden]) [data-error]")).toContainText("Enter a number from 1 to 3650");
-  await page.getByLabel("How many days do you plan to stay in Azerbaijan?").fill("40");
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toContainText("Enter a number from 1 to 3650");
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: How many days/);
+  await expect(days).toHaveValue("0");
+  await expect(days).toHaveAccessibleDescription(/Error: Enter a number from 1 to 3650/);
+  // Back keeps the earlier answer chosen.
+  await page.locator("section:not([hidden])").getByRole("link", { name: "Back" }).click();
+  await expect(page.getByLabel("Tourism", { exact: true })).toBeChecked();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(days).toHaveValue("");
+  await days.fill("40");
   await page.getByRole("button", { name: "Continue" }).click();
   const [d, m, y] = bakuDay(-5);
   await page.getByLabel("Day", { exact: true }).fill(String(d));

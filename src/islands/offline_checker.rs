@@ -46,9 +46,10 @@ mod show {
     use crate::dates::Date;
     use crate::eligibility::calendar::ics;
     use crate::eligibility::engine::{Answers, Next};
+    use crate::eligibility::flow::{Kind, Question};
     use crate::eligibility::outcome::{DeadlineOut, Summary};
     use crate::eligibility::steps::{
-        accepted, href, next_step, question_state, Step, ANSWERED_FIELD,
+        accepted, date_parts, href, next_step, question_state, Step, ANSWERED_FIELD, DATE_PARTS,
     };
     use crate::eligibility::walker::Route;
     use std::collections::BTreeMap;
@@ -123,17 +124,22 @@ mod show {
                         // refused one.
                         let back = href(lang, flow, &state.back, &accepted(&answers, &walk));
                         set_href(&section, ".back-link", &back);
+                        let question = walker.flow.questions.iter().find(|q| q.id == *id);
+                        if let Some(q) = question {
+                            fill_value(&section, q, state.value.as_deref().unwrap_or_default());
+                        }
                         let error = state
                             .error
                             .and_then(|e| errors.get(&format!("{id}:{}", e.code())).cloned());
-                        if let Ok(Some(p)) = section.query_selector("[data-error]") {
-                            p.set_text_content(error.as_deref());
-                            set_hidden(&p, error.is_none());
-                        }
+                        let prefix = error.as_deref().and_then(|m| show_error(&section, id, m));
                         let heading = section.query_selector("h1").ok().flatten();
+                        let heading = heading.and_then(|h| h.text_content()).unwrap_or_default();
                         return set_title(
                             root,
-                            &heading.and_then(|h| h.text_content()).unwrap_or_default(),
+                            &match prefix {
+                                Some(p) => format!("{p} {}", heading.trim()),
+                                None => heading,
+                            },
                         );
                     }
                     Err(other) => step = other,
@@ -141,6 +147,100 @@ mod show {
                 _ => step = next_step(&walk),
             }
         }
+    }
+
+    /// What the address says was answered, back in the fields (a refused answer to correct, or an
+    /// earlier one reached with Back), as the server's page draws them. The combobox keeps its
+    /// own state and starts empty.
+    fn fill_value(section: &Element, question: &Question, value: &str) {
+        let id = &question.id;
+        let set = |selector: &str, value: &str| {
+            if let Ok(Some(input)) = section.query_selector(selector) {
+                // The default value: the page is fresh, so it is also the value shown.
+                let _ = input.set_attribute("value", value);
+            }
+        };
+        match question.kind {
+            Kind::Single | Kind::Multiple => {
+                let chosen: Vec<&str> = value.split(',').collect();
+                for choice in &question.options {
+                    let Ok(Some(input)) =
+                        section.query_selector(&format!("[id=\"{id}-{}\"]", choice.value))
+                    else {
+                        continue;
+                    };
+                    let _ = if chosen.contains(&choice.value.as_str()) {
+                        input.set_attribute("checked", "")
+                    } else {
+                        input.remove_attribute("checked")
+                    };
+                }
+            }
+            Kind::Date => {
+                for (part, typed) in DATE_PARTS.iter().zip(date_parts(value)) {
+                    set(&format!("[id=\"{id}-{part}\"]"), &typed);
+                }
+            }
+            Kind::Number => set(&format!("input[id=\"{id}\"]"), value),
+            Kind::Country => {}
+        }
+    }
+
+    /// A refused answer, shown as on the server's page: the error summary (focused), the message
+    /// above the field, named by the field's description, and the field marked. Returns "Error:"
+    /// for the page's title.
+    fn show_error(section: &Element, id: &str, message: &str) -> Option<String> {
+        let slot = section.query_selector("[data-error]").ok()??;
+        let summary = slot.query_selector(".error-summary").ok()??;
+        if let Ok(Some(link)) = summary.query_selector("a") {
+            link.set_text_content(Some(message));
+        }
+        set_hidden(&slot, false);
+        let _ = summary.set_attribute("tabindex", "-1");
+        let prefix = slot.get_attribute("data-prefix").unwrap_or_default();
+        let group = section.query_selector(".form-group").ok()??;
+        add_class(&group, "form-group--error");
+        let document = leptos::prelude::document();
+        let field = group
+            .query_selector(".choices, .date-input, input.input, select, .country-select")
+            .ok()??;
+        let error_id = format!("{id}-error");
+        if let (Ok(p), Ok(hidden)) = (
+            document.create_element("p"),
+            document.create_element("span"),
+        ) {
+            let _ = p.set_attribute("class", "error-message");
+            let _ = p.set_attribute("id", &error_id);
+            let _ = hidden.set_attribute("class", "visually-hidden");
+            hidden.set_text_content(Some(&format!("{prefix} ")));
+            let _ = p.append_with_node_1(&hidden);
+            let _ = p.append_with_str_1(message);
+            let _ = field.before_with_node_1(&p);
+        }
+        if let Ok(inputs) = group.query_selector_all("input.input") {
+            for i in 0..inputs.length() {
+                if let Some(el) = inputs.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    add_class(&el, "input--error");
+                }
+            }
+        }
+        if let Ok(Some(described)) = group.query_selector("fieldset, input.input, select") {
+            let names = described
+                .get_attribute("aria-describedby")
+                .unwrap_or_default();
+            let _ =
+                described.set_attribute("aria-describedby", format!("{names} {error_id}").trim());
+        }
+        // On a page nav.js puts in place the summary is not in the document yet: nav.js
+        // focuses it then (the first focusable summary).
+        if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+            let _ = summary.focus();
+        }
+        Some(prefix)
+    }
+
+    fn add_class(el: &Element, name: &str) {
+        let _ = el.set_attribute("class", &format!("{} {name}", el.class_name()));
     }
 
     /// The page's title is the step's, as on the server's pages. On a page nav.js is putting in

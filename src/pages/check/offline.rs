@@ -63,8 +63,7 @@ fn OfflineView(bundle: FlowBundle) -> impl IntoView {
             };
             view! {
                 <section data-step=format!("q:{}", q.id) hidden=true>
-                    <p class="error-message" data-error="" role="alert" hidden=true></p>
-                    <QuestionForm bundle=b.clone() answers=no_answers.clone() walk=start.clone() question=q.clone() state head=false/>
+                    <QuestionForm bundle=b.clone() answers=no_answers.clone() walk=start.clone() question=q.clone() state offline=true/>
                 </section>
             }
         })

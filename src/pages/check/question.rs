@@ -88,9 +88,10 @@ pub(super) fn QuestionForm(
     walk: Walk,
     question: Question,
     state: QuestionState,
-    /// The page's head (title, noindex): not when the form is one of many (the offline page).
-    #[prop(default = true)]
-    head: bool,
+    /// One of the many forms of the checker's offline page: no head (title, noindex), and an
+    /// empty, hidden error summary that the offline island fills when it refuses an answer.
+    #[prop(optional)]
+    offline: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = question.id.clone();
@@ -101,16 +102,7 @@ pub(super) fn QuestionForm(
         .as_ref()
         .map(|e| error_text(i18n, &question, e, bundle.today, &bundle.locale));
     let value = state.value.clone().unwrap_or_default();
-    // Where the error summary's link puts the focus: the first field of the question.
-    let field_id = match question.kind {
-        Kind::Date => format!("{id}-day"),
-        Kind::Single | Kind::Multiple => question
-            .options
-            .first()
-            .map(|o| format!("{id}-{}", o.value))
-            .unwrap_or_else(|| id.clone()),
-        Kind::Country | Kind::Number => id.clone(),
-    };
+    let field_id = field_id(&question);
     let described_by = [
         hint.as_ref().map(|_| format!("{id}-hint")),
         error.as_ref().map(|_| format!("{id}-error")),
@@ -142,16 +134,33 @@ pub(super) fn QuestionForm(
     };
     let caption = bundle.text(&bundle.flow.title);
     let description = caption.clone();
-    let error_summary = error.clone().map(|message| {
-        view! {
-            <ErrorSummary
-                title=t_string!(i18n, check.error_summary).to_string()
-                href=format!("#{field_id}")
-                message
-                focusable=true
-            />
-        }
-    });
+    let error_summary = match error.clone() {
+        Some(message) => Some(
+            view! {
+                <ErrorSummary
+                    title=t_string!(i18n, check.error_summary).to_string()
+                    href=format!("#{field_id}")
+                    message
+                    focusable=true
+                />
+            }
+            .into_any(),
+        ),
+        // Not focusable until shown: nav.js focuses the page's first focusable summary.
+        None if offline => Some(
+            view! {
+                <div data-error="" data-prefix=t_string!(i18n, check.error_prefix) hidden=true>
+                    <ErrorSummary
+                        title=t_string!(i18n, check.error_summary).to_string()
+                        href=format!("#{field_id}")
+                        message=String::new()
+                    />
+                </div>
+            }
+            .into_any(),
+        ),
+        None => None,
+    };
     let error_message = error.clone().map(|message| {
         view! {
             <ErrorMessage
@@ -266,7 +275,7 @@ pub(super) fn QuestionForm(
         .into_any(),
     };
     view! {
-        {head.then(|| view! { <PageMeta title=page_title description/> <NoIndex/> })}
+        {(!offline).then(|| view! { <PageMeta title=page_title description/> <NoIndex/> })}
         <a class="back-link" href=back>{t!(i18n, check.back)}</a>
         {error_summary}
         <CheckerForm walker=bundle.walker.route() question=id.clone() action>
@@ -275,6 +284,20 @@ pub(super) fn QuestionForm(
             <div class=if invalid { "form-group form-group--error" } else { "form-group" }>{field}</div>
             <button class="button" type="submit">{t!(i18n, check.continue_button)}</button>
         </CheckerForm>
+    }
+}
+
+/// Where the error summary's link puts the focus: the question's first field.
+fn field_id(question: &Question) -> String {
+    let id = &question.id;
+    match question.kind {
+        Kind::Date => format!("{id}-day"),
+        Kind::Single | Kind::Multiple => question
+            .options
+            .first()
+            .map(|o| format!("{id}-{}", o.value))
+            .unwrap_or_else(|| id.clone()),
+        Kind::Country | Kind::Number => id.clone(),
     }
 }
 
