@@ -138,6 +138,17 @@ test("the checker, opened once, walks offline to a result with its dates and cal
   await expect(page.getByRole("region", { name: "We could not reach our server" })).toContainText("This result was worked out on your device");
   const due = bakuDay(10);
   await expect(page.locator("section:not([hidden]) .check-result__date")).toHaveText(`${due[0]} ${MONTHS[due[1] - 1]} ${due[2]}`);
+  // "Your answers", as online: each answer in words and a Change link that keeps them.
+  const answers = page.locator("section:not([hidden]) [data-answers] .summary-list__row");
+  await expect(answers.locator(".summary-list__value")).toHaveText(["Georgia", "Tourism", "40", `${d} ${MONTHS[m - 1]} ${y}`]);
+  await answers.nth(2).getByRole("link", { name: /Change/ }).click();
+  await expect(days).toHaveValue("40");
+  await page.getByRole("button", { name: "Continue" }).click();
+  // The questions after it, as online, are shown again with their answers in place.
+  await expect(page.getByLabel("Day", { exact: true })).toHaveValue(String(d));
+  await expect(page.getByLabel("Year", { exact: true })).toHaveValue(String(y));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(heading(page)).toHaveText("You do not need a visa, but you must register your place of stay");
   const download = page.waitForEvent("download");
   await page.locator("section:not([hidden])").getByRole("link", { name: /Add these dates to your calendar/ }).click();
   const ics = readFileSync(await (await download).path(), "utf8");

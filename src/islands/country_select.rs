@@ -88,7 +88,8 @@ pub fn CountrySelect(
 }
 
 /// The options of the form's `<select>` named `id`, with their English names from `data-en`;
-/// the `<select>` itself is taken off the page (the combobox sends the same field). Looked up
+/// the `<select>` itself is taken off the page (the combobox sends the same field; a disabled
+/// field is not sent either). Looked up
 /// from the island's own element: a page is hydrated before it is put in place (nav.js).
 #[cfg(feature = "hydrate")]
 fn from_select(near: &web_sys::Element, id: &str) -> Option<Vec<CountryOption>> {
@@ -113,7 +114,15 @@ fn from_select(near: &web_sys::Element, id: &str) -> Option<Vec<CountryOption>> 
             }
         })
         .collect();
-    select.remove();
+    // The checker's offline page keeps it, out of the form, for the names in "Your answers".
+    if select.closest(".offline-checker").ok().flatten().is_some() {
+        select.set_disabled(true);
+        select.set_hidden(true);
+        // Its label now names the combobox, which has the same id.
+        let _ = select.remove_attribute("id");
+    } else {
+        select.remove();
+    }
     Some(options)
 }
 

@@ -45,11 +45,12 @@ mod show {
     use super::OutcomeDates;
     use crate::dates::Date;
     use crate::eligibility::calendar::ics;
-    use crate::eligibility::engine::{Answers, Next};
+    use crate::eligibility::engine::{Answers, Next, Walk};
     use crate::eligibility::flow::{Kind, Question};
     use crate::eligibility::outcome::{DeadlineOut, Summary};
     use crate::eligibility::steps::{
-        accepted, date_parts, href, next_step, question_state, Step, ANSWERED_FIELD, DATE_PARTS,
+        accepted, date_parts, href, kept, next_step, question_state, Step, ANSWERED_FIELD,
+        DATE_PARTS,
     };
     use crate::eligibility::walker::Route;
     use std::collections::BTreeMap;
@@ -106,6 +107,7 @@ mod show {
                         return;
                     };
                     fill_outcome(&section, dates, &answers, walker, &url);
+                    fill_answers(root, &section, walker, &walk, &answers);
                     let back = walk.path.last().map(|q| Step::Question(q.clone()));
                     set_href(
                         &section,
@@ -310,6 +312,77 @@ mod show {
             let _ = input.set_attribute("value", value);
             let _ = input.set_attribute("data-carried", "");
             let _ = form.prepend_with_node_1(&input);
+        }
+    }
+
+    /// "Your answers": a copy of the page's row for each question on the path, with the answer
+    /// as the server words it and its Change link.
+    fn fill_answers(
+        root: &web_sys::HtmlDivElement,
+        section: &Element,
+        walker: &Route,
+        walk: &Walk,
+        answers: &Answers,
+    ) {
+        let Ok(Some(list)) = section.query_selector("[data-answers]") else {
+            return;
+        };
+        list.set_inner_html("");
+        let (lang, flow) = (walker.locale.as_str(), walker.flow.id.as_str());
+        let kept = kept(answers, walk);
+        for id in &walk.path {
+            let Some(q) = walker.flow.questions.iter().find(|q| q.id == *id) else {
+                continue;
+            };
+            let Ok(Some(row)) =
+                root.query_selector(&format!("[data-answer-rows] [data-answer=\"{id}\"]"))
+            else {
+                continue;
+            };
+            let Some(row) = row
+                .clone_node_with_deep(true)
+                .ok()
+                .and_then(|n| n.dyn_into::<Element>().ok())
+            else {
+                continue;
+            };
+            let raw = answers.get(id).map(String::as_str).unwrap_or_default();
+            if let Ok(Some(value)) = row.query_selector(".summary-list__value") {
+                value.set_text_content(Some(&answer_text(root, q, raw, lang)));
+            }
+            set_href(
+                &row,
+                "a",
+                &href(lang, flow, &Step::Question(id.clone()), &kept),
+            );
+            let _ = list.append_with_node_1(&row);
+        }
+    }
+
+    /// An answer in words, as the server's "Your answers" puts it: a choice's label and a
+    /// country's name as this page draws them, a date in the page's language.
+    fn answer_text(root: &web_sys::HtmlDivElement, q: &Question, raw: &str, lang: &str) -> String {
+        let text_of = |selector: String| {
+            root.query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|el| el.text_content())
+                .map(|t| t.trim().to_string())
+        };
+        match q.kind {
+            Kind::Single | Kind::Multiple => raw
+                .split(',')
+                .map(|v| {
+                    text_of(format!("label[for=\"{}-{v}\"]", q.id)).unwrap_or_else(|| v.into())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            Kind::Country => text_of(format!("select[name=\"{}\"] option[value=\"{raw}\"]", q.id))
+                .unwrap_or_else(|| raw.into()),
+            Kind::Date => Date::parse_iso(raw)
+                .map(|d| d.long(lang))
+                .unwrap_or_else(|| raw.into()),
+            Kind::Number => raw.into(),
         }
     }
 

@@ -5,7 +5,7 @@
 use super::data::FlowBundle;
 use super::question::{error_text, QuestionForm};
 use super::result::ResultBody;
-use super::shared::{with_flow, NoIndex};
+use super::shared::{with_flow, AnswerRows, NoIndex};
 use crate::components::notification_banner::NotificationBanner;
 use crate::components::page_meta::PageMeta;
 use crate::eligibility::engine::{AnswerError, Answers, Next, Walk};
@@ -113,6 +113,7 @@ fn OfflineView(bundle: FlowBundle) -> impl IntoView {
         <OfflineChecker walker=b.walker.route() outcomes errors>
             {questions}
             {results}
+            <AnswerRows bundle=b.clone()/>
         </OfflineChecker>
     }
 }

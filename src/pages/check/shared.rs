@@ -102,5 +102,34 @@ pub fn AnswersList(bundle: FlowBundle, answers: Answers, walk: Walk) -> impl Int
             })
         })
         .collect_view();
-    view! { <dl class="summary-list">{rows}</dl> }
+    // `data-answers`: where the checker's offline page puts the rows it fills in on the device.
+    view! { <dl class="summary-list" data-answers="">{rows}</dl> }
+}
+
+/// For the checker's offline page: a row per question with its answer and Change link left
+/// empty, hidden; the offline island copies those on the walk's path into "Your answers".
+#[component]
+pub fn AnswerRows(bundle: FlowBundle) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = bundle
+        .flow
+        .questions
+        .iter()
+        .map(|q| {
+            let question = bundle.text(&q.text);
+            view! {
+                <div class="summary-list__row" data-answer=q.id.clone()>
+                    <dt class="summary-list__key">{question.clone()}</dt>
+                    <dd class="summary-list__value"></dd>
+                    <dd class="summary-list__actions">
+                        <a href="">
+                            {t!(i18n, check.change)}
+                            <span class="visually-hidden">" " {question}</span>
+                        </a>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <div data-answer-rows="" hidden=true><dl class="summary-list">{rows}</dl></div> }
 }
