@@ -129,6 +129,15 @@ test("the checker, opened once, walks offline to a result with its dates and cal
   await expect(days).toHaveValue("");
   await days.fill("40");
   await page.getByRole("button", { name: "Continue" }).click();
+  // Days later by the device's clock: the dates are checked against that day, not the day the
+  // page was kept.
+  await page.clock.setFixedTime(Date.now() + 3 * 86_400_000);
+  await page.getByLabel("Day", { exact: true }).fill("1");
+  await page.getByLabel("Month", { exact: true }).fill("1");
+  await page.getByLabel("Year", { exact: true }).fill("2099");
+  await page.getByRole("button", { name: "Continue" }).click();
+  const [from, to] = [bakuDay(3 - 365), bakuDay(3 + 365)].map(([d, m, y]) => `${d} ${MONTHS[m - 1]} ${y}`);
+  await expect(summary).toContainText(`Enter a date from ${from} to ${to}`);
   const [d, m, y] = bakuDay(-5);
   await page.getByLabel("Day", { exact: true }).fill(String(d));
   await page.getByLabel("Month", { exact: true }).fill(String(m));

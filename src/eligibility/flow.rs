@@ -156,6 +156,20 @@ pub trait Questions {
     }
 }
 
+impl Question {
+    /// The first and last days a date question accepts, as its error message names them (a side
+    /// without a limit is shown a hundred years away).
+    pub fn date_range(
+        &self,
+        today: crate::dates::Date,
+    ) -> (crate::dates::Date, crate::dates::Date) {
+        (
+            today.add_days(self.min.unwrap_or(-36_500)),
+            today.add_days(self.max.unwrap_or(36_500)),
+        )
+    }
+}
+
 impl Questions for Flow {
     fn id(&self) -> &str {
         &self.id

@@ -24,7 +24,8 @@ pub struct OutcomeDates {
 pub fn OfflineChecker(
     walker: Route,
     outcomes: Vec<OutcomeDates>,
-    /// Error messages by `<question>:<error code>`, in the page's language.
+    /// Error messages by `<question>:<error code>`, in the page's language; a date range's ends
+    /// are `{from}` and `{to}`, worked out on the device.
     errors: BTreeMap<String, String>,
     children: Children,
 ) -> impl IntoView {
@@ -83,6 +84,7 @@ mod show {
                 .filter_map(|v| v.as_string())
                 .collect()
         });
+        let walker = &on_this_day(walker);
         let walk = walker.walk(&answers);
         let (lang, flow) = (walker.locale.as_str(), walker.flow.id.as_str());
         let last = url
@@ -132,7 +134,11 @@ mod show {
                         }
                         let error = state
                             .error
-                            .and_then(|e| errors.get(&format!("{id}:{}", e.code())).cloned());
+                            .and_then(|e| errors.get(&format!("{id}:{}", e.code())).cloned())
+                            .map(|m| match question {
+                                Some(q) => date_range(&m, q, walker.today, lang),
+                                None => m,
+                            });
                         let prefix = error.as_deref().and_then(|m| show_error(&section, id, m));
                         let heading = section.query_selector("h1").ok().flatten();
                         let heading = heading.and_then(|h| h.text_content()).unwrap_or_default();
@@ -149,6 +155,24 @@ mod show {
                 _ => step = next_step(&walk),
             }
         }
+    }
+
+    /// The walk as of today in Azerbaijan (UTC+4) by the device's clock: the page may have been
+    /// kept for days. A clock behind the day the page was drawn is wrong, so never before it.
+    fn on_this_day(walker: &Route) -> Route {
+        let seconds = (js_sys::Date::now() / 1000.0) as i64;
+        let device = Date::from_days((seconds + 4 * 3600).div_euclid(86_400));
+        let mut walker = walker.clone();
+        walker.today = walker.today.max(device);
+        walker
+    }
+
+    /// A date range's ends in the message, from the walk's today (as the server words them).
+    fn date_range(message: &str, q: &Question, today: Date, lang: &str) -> String {
+        let (from, to) = q.date_range(today);
+        message
+            .replace("{from}", &from.long(lang))
+            .replace("{to}", &to.long(lang))
     }
 
     /// What the address says was answered, back in the fields (a refused answer to correct, or an

@@ -137,7 +137,17 @@ fn error_texts(i18n: leptos_i18n::I18nContext<Locale>, b: &FlowBundle) -> BTreeM
             ],
         };
         for e in possible {
-            let text = error_text(i18n, q, e, b.today, &b.locale);
+            // The range's ends are worked out on the device, on the day it is used.
+            let text = match e {
+                AnswerError::DateOutOfRange => t_string!(
+                    i18n,
+                    check.errors.date_out_of_range,
+                    from = "{from}",
+                    to = "{to}"
+                )
+                .to_string(),
+                _ => error_text(i18n, q, e, b.today, &b.locale),
+            };
             errors.insert(format!("{}:{}", q.id, e.code()), text);
         }
     }

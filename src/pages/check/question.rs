@@ -64,8 +64,8 @@ pub(super) fn error_text(
         AnswerError::UnknownCountry => t_string!(i18n, check.errors.unknown_country).to_string(),
         AnswerError::NotADate => t_string!(i18n, check.errors.not_a_date).to_string(),
         AnswerError::DateOutOfRange => {
-            let from = today.add_days(q.min.unwrap_or(-36_500)).long(locale);
-            let to = today.add_days(q.max.unwrap_or(36_500)).long(locale);
+            let (from, to) = q.date_range(today);
+            let (from, to) = (from.long(locale), to.long(locale));
             t_string!(i18n, check.errors.date_out_of_range, from = from, to = to).to_string()
         }
         AnswerError::NotANumber => t_string!(i18n, check.errors.not_a_number).to_string(),
