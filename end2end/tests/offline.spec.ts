@@ -51,6 +51,10 @@ test("a saved guide and the guides it links open offline; the list shows it and 
   await expect(page.getByText("Saved, available offline")).toBeVisible();
   await expect(page.getByRole("button", { name: "Remove from this device" })).toBeVisible();
   const linked = await page.locator('main a[href^="/en/procedures/"]').first().getAttribute("href");
+  // Kept once: the linked guides (never read) are in the saved pages, not among the pages read.
+  const kept = await cachedAddresses(page);
+  expect(kept.saved).toContain(linked);
+  expect(kept.pages ?? []).not.toContain(linked);
 
   await goOffline(context);
   await page.goto("/en/journeys/first-90-days");

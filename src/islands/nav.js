@@ -419,7 +419,9 @@ async function saveOrRemove(box, saving) {
       // the worker's offline page in place of the one asked for.
       const kept = [];
       for (const path of [page, ...guides]) {
-        const response = await fetch(path, { headers: { Accept: "text/html" } }).catch(() => null);
+        // Marked, so the worker does not also keep it among the pages read.
+        const headers = { Accept: "text/html", "x-save-for-offline": "1" };
+        const response = await fetch(path, { headers }).catch(() => null);
         const usable = response?.ok && !response.headers.has("x-offline-fallback");
         if (!usable && path === page) throw new Error(path);
         if (!usable) continue;

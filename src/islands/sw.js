@@ -21,6 +21,8 @@ const PAGES = "pages";
 const SAVED = "saved";
 const FALLBACK = "fallback";
 const KEEP_PAGES = 40;
+// Sent by nav.js's "Save for offline" with the pages it fetches.
+const SAVING = "x-save-for-offline";
 // Longer than this, a kept copy is shown and the network's answer, when it comes, is kept.
 const TIMEOUT_MS = 4000;
 
@@ -135,8 +137,10 @@ function fresh(request) {
 }
 
 async function page(event, request, url) {
+  // "Save for offline" keeps its own copies: not also among the pages read.
+  const saving = request.headers.has(SAVING);
   const network = fresh(request).then((response) => {
-    if (response.ok && response.type === "basic" && !response.redirected) {
+    if (!saving && response.ok && response.type === "basic" && !response.redirected) {
       event.waitUntil(remember(url, response.clone()));
     }
     return response;
