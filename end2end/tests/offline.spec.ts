@@ -150,7 +150,8 @@ test("the checker, opened once, walks offline to a result with its dates and cal
   await expect(heading(page)).toHaveText("You do not need a visa, but you must register your place of stay");
   await expect(page.getByRole("region", { name: "We could not reach our server" })).toContainText("This result was worked out on your device");
   const due = bakuDay(10);
-  await expect(page.locator("section:not([hidden]) .check-result__date")).toHaveText(`${due[0]} ${MONTHS[due[1] - 1]} ${due[2]}`);
+  await expect(page.locator("section:not([hidden]) time.check-result__date")).toHaveText(`${due[0]} ${MONTHS[due[1] - 1]} ${due[2]}`);
+  await expect(page.locator("section:not([hidden]) time.check-result__date")).toHaveAttribute("datetime", `${due[2]}-${compact(due).slice(4, 6)}-${compact(due).slice(6)}`);
   // "Your answers", as online: each answer in words and a Change link that keeps them.
   const answers = page.locator("section:not([hidden]) [data-answers] .summary-list__row");
   await expect(answers.locator(".summary-list__value")).toHaveText(["Georgia", "Tourism", "40", `${d} ${MONTHS[m - 1]} ${y}`]);

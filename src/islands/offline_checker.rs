@@ -427,15 +427,21 @@ mod show {
                 .get(&d.from)
                 .and_then(|a| Date::parse_iso(a))
                 .map(|from| from.add_days(d.days).iso());
-            let Ok(Some(time)) = section.query_selector(&format!("[data-deadline=\"{i}\"]")) else {
+            let Ok(Some(slot)) = section.query_selector(&format!("[data-deadline=\"{i}\"]")) else {
                 continue;
             };
-            if let Some(row) = time.closest(".summary-list__row").ok().flatten() {
+            if let Some(row) = slot.closest(".summary-list__row").ok().flatten() {
                 set_hidden(&row, date.is_none());
             }
             let Some(date) = date else { continue };
-            let _ = time.set_attribute("datetime", &date);
-            time.set_text_content(Some(&crate::dates::long_date(&date, lang)));
+            // The page's empty `<span>` becomes the `<time>` the server's page has.
+            if let Ok(filled) = leptos::prelude::document().create_element("time") {
+                let _ = filled.set_attribute("class", "check-result__date");
+                let _ = filled.set_attribute("data-deadline", &i.to_string());
+                let _ = filled.set_attribute("datetime", &date);
+                filled.set_text_content(Some(&crate::dates::long_date(&date, lang)));
+                let _ = slot.replace_with_with_node_1(&filled);
+            }
             deadlines.push(DeadlineOut {
                 label: d.label.clone(),
                 event: d.event.clone(),
