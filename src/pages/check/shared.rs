@@ -75,31 +75,18 @@ pub fn answer_text(b: &FlowBundle, question: &str, raw: &str) -> String {
 /// "Your answers": each question on the path, the answer, and a Change link back to it.
 #[component]
 pub fn AnswersList(bundle: FlowBundle, answers: Answers, walk: Walk) -> impl IntoView {
-    let i18n = use_i18n();
     let rows = walk
         .path
         .iter()
         .filter_map(|id| {
             let q = bundle.flow.question(id)?;
-            let question = bundle.text(&q.text);
             let value = answer_text(
                 &bundle,
                 id,
                 answers.get(id).map(String::as_str).unwrap_or(""),
             );
             let change = step_href(&bundle, &Step::Question(id.clone()), &answers, &walk);
-            Some(view! {
-                <div class="summary-list__row">
-                    <dt class="summary-list__key">{question.clone()}</dt>
-                    <dd class="summary-list__value">{value}</dd>
-                    <dd class="summary-list__actions">
-                        <a href=change>
-                            {t!(i18n, check.change)}
-                            <span class="visually-hidden">" " {question}</span>
-                        </a>
-                    </dd>
-                </div>
-            })
+            Some(view! { <AnswerRow question=bundle.text(&q.text) value change/> })
         })
         .collect_view();
     // `data-answers`: where the checker's offline page puts the rows it fills in on the device.
@@ -110,26 +97,38 @@ pub fn AnswersList(bundle: FlowBundle, answers: Answers, walk: Walk) -> impl Int
 /// empty, hidden; the offline island copies those on the walk's path into "Your answers".
 #[component]
 pub fn AnswerRows(bundle: FlowBundle) -> impl IntoView {
-    let i18n = use_i18n();
     let rows = bundle
         .flow
         .questions
         .iter()
         .map(|q| {
-            let question = bundle.text(&q.text);
             view! {
-                <div class="summary-list__row" data-answer=q.id.clone()>
-                    <dt class="summary-list__key">{question.clone()}</dt>
-                    <dd class="summary-list__value"></dd>
-                    <dd class="summary-list__actions">
-                        <a href="">
-                            {t!(i18n, check.change)}
-                            <span class="visually-hidden">" " {question}</span>
-                        </a>
-                    </dd>
-                </div>
+                <AnswerRow question=bundle.text(&q.text) value=String::new() change=String::new() id=q.id.clone()/>
             }
         })
         .collect_view();
     view! { <div data-answer-rows="" hidden=true><dl class="summary-list">{rows}</dl></div> }
+}
+
+/// One row of "Your answers"; `id` names the question for the offline island.
+#[component]
+fn AnswerRow(
+    question: String,
+    value: String,
+    change: String,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="summary-list__row" data-answer=id>
+            <dt class="summary-list__key">{question.clone()}</dt>
+            <dd class="summary-list__value">{value}</dd>
+            <dd class="summary-list__actions">
+                <a href=change>
+                    {t!(i18n, check.change)}
+                    <span class="visually-hidden">" " {question}</span>
+                </a>
+            </dd>
+        </div>
+    }
 }
