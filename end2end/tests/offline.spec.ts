@@ -271,6 +271,9 @@ test("a new build replaces the worker after 'reload', and no page runs another b
     await workerInControl(page);
     expect(await wasmOfPage(page)).toEqual({ named: build.oldWasm, loaded: [build.oldWasm] });
     const before = await assetCaches(page);
+    // The live region is on the page, empty to the reader, before there is anything to announce.
+    await expect(page.locator("#update-banner[role=status]")).toBeAttached();
+    await expect(page.locator("#update-banner > .update-banner")).toBeHidden();
     expect(before).toHaveLength(1);
 
     server.kill();
