@@ -213,7 +213,8 @@ mod show {
     }
 
     /// A refused answer, shown as on the server's page: the error summary (focused), the message
-    /// above the field, named by the field's description, and the field marked. Returns "Error:"
+    /// above the field, named by the field's description, and the field marked (the page draws
+    /// the summary and the message empty and hidden). Returns "Error:"
     /// for the page's title.
     fn show_error(section: &Element, id: &str, message: &str) -> Option<String> {
         let slot = section.query_selector("[data-error]").ok()??;
@@ -226,22 +227,13 @@ mod show {
         let prefix = slot.get_attribute("data-prefix").unwrap_or_default();
         let group = section.query_selector(".form-group").ok()??;
         add_class(&group, "form-group--error");
-        let document = leptos::prelude::document();
-        let field = group
-            .query_selector(".choices, .date-input, input.input, select, .country-select")
-            .ok()??;
         let error_id = format!("{id}-error");
-        if let (Ok(p), Ok(hidden)) = (
-            document.create_element("p"),
-            document.create_element("span"),
-        ) {
-            let _ = p.set_attribute("class", "error-message");
-            let _ = p.set_attribute("id", &error_id);
-            let _ = hidden.set_attribute("class", "visually-hidden");
-            hidden.set_text_content(Some(&format!("{prefix} ")));
-            let _ = p.append_with_node_1(&hidden);
-            let _ = p.append_with_str_1(message);
-            let _ = field.before_with_node_1(&p);
+        // The message by the field, drawn empty and hidden by the page (`QuestionForm`).
+        if let Ok(Some(by_field)) = group.query_selector("[data-error-message]") {
+            if let Ok(Some(p)) = by_field.query_selector(".error-message") {
+                let _ = p.append_with_str_1(message);
+            }
+            set_hidden(&by_field, false);
         }
         if let Ok(inputs) = group.query_selector_all("input.input") {
             for i in 0..inputs.length() {

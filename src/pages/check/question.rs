@@ -161,15 +161,32 @@ pub(super) fn QuestionForm(
         ),
         None => None,
     };
-    let error_message = error.clone().map(|message| {
-        view! {
-            <ErrorMessage
-                id=format!("{id}-error")
-                prefix=t_string!(i18n, check.error_prefix).to_string()
-                message
-            />
-        }
-    });
+    let error_message = match error.clone() {
+        Some(message) => Some(
+            view! {
+                <ErrorMessage
+                    id=format!("{id}-error")
+                    prefix=t_string!(i18n, check.error_prefix).to_string()
+                    message
+                />
+            }
+            .into_any(),
+        ),
+        // The offline island fills it in and shows it.
+        None if offline => Some(
+            view! {
+                <div data-error-message="" hidden=true>
+                    <ErrorMessage
+                        id=format!("{id}-error")
+                        prefix=t_string!(i18n, check.error_prefix).to_string()
+                        message=String::new()
+                    />
+                </div>
+            }
+            .into_any(),
+        ),
+        None => None,
+    };
     let hint_view = hint.map(|h| view! { <div class="hint" id=format!("{id}-hint")>{h}</div> });
     let invalid = error.is_some();
     let described = (!described_by.is_empty()).then(|| described_by.clone());
